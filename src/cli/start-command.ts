@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { createRuntime } from '../runtime.ts';
+import { configFrom, type GlobalOptions } from './context.ts';
+
+async function run(options: GlobalOptions, mode: { web: boolean; worker: boolean }) {
+  const config = configFrom(options);
+  const rt = await createRuntime(config, { ...mode, logger: true });
+  if (mode.web) {
+    await rt.app.listen({ port: config.port, host: config.host });
+    const tokens = await rt.deps.db.selectFrom('api_tokens').select('id').limit(1).execute();
+    const where = config.databaseUrl ? 'PostgreSQL' : `embedded SQLite in ${config.dataDir}`;
+    console.log(`\nOutcry is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (public links use ${config.publicUrl}; data: ${where})`);
+    console.log(`API description: ${config.publicUrl}/api/openapi.json`);
+    if (tokens.length === 0) {
+      console.log('\nNo API token exists yet. To get in:');
+      console.log('  npx outcry token create --name me     prints a token for the API (Authorization: Bearer …)');
+      console.log('  npx outcry demo                       fills a demo storm, message and 50 supporters to look around');
+    }
+    if (!config.smtpUrl) console.log('\nSMTP_URL is not set: messages cannot be sent until it is.');
+  } else {
+    console.log('Outcry worker is running.');
+  }
+  const shutdown = async () => {
+    await rt.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+export function registerStartCommands(program: Command): void {
+  program.command('start')
+    .description('run the web server and the worker in one process')
+    .option('--web-only', 'serve HTTP only; run `outcry worker` elsewhere for jobs')
+    .action(async (opts: { webOnly?: boolean }) => run(program.opts(), { web: true, worker: !opts.webOnly }));
+  program.command('worker')
+    .description('run jobs only (sending, schedules)')
+    .action(async () => run(program.opts(), { web: false, worker: true }));
+}

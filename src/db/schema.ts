@@ -1,0 +1,151 @@
+// Table types. Timestamps are ISO 8601 strings in UTC on both databases; JSON columns hold JSON text.
+import type { Generated, Insertable, Kysely, Selectable } from 'kysely';
+
+export type SubscriptionStatus = 'subscribed' | 'unsubscribed' | 'bouncing' | 'spam complaint';
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  email: string;
+  given_name: string | null;
+  family_name: string | null;
+  language: string | null;
+  country: string | null;
+  postal_code: string | null;
+  /** JSON object of columns an import did not recognise. */
+  custom_fields: string;
+  status: SubscriptionStatus;
+  status_changed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonTagsTable {
+  person_id: number;
+  tag: string;
+}
+
+export interface SubscriptionChangesTable {
+  id: Generated<number>;
+  person_id: number;
+  status: SubscriptionStatus;
+  previous_status: SubscriptionStatus | null;
+  /** How it changed: import, api, unsubscribe-page, one-click, bounce, complaint. */
+  source: string;
+  /** Which message or import caused it, when known. */
+  detail: string | null;
+  changed_at: string;
+}
+
+export interface StormsTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  language: string;
+  timezone: string;
+  starts_at: string;
+  ends_at: string;
+  /** JSON array of hashtags without '#'. */
+  hashtags: string;
+  /** JSON array of target handles. */
+  targets: string;
+  article_url: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StormVariantsTable {
+  id: Generated<number>;
+  storm_id: number;
+  position: number;
+  text: string;
+}
+
+export type MessageStatus = 'draft' | 'scheduled' | 'sending' | 'sent' | 'paused' | 'cancelled';
+
+export interface MessagesTable {
+  id: Generated<number>;
+  subject: string;
+  body: string;
+  from_address: string | null;
+  language: string;
+  /** JSON array of tags; empty means every subscribed person. */
+  target_tags: string;
+  status: MessageStatus;
+  scheduled_at: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  recipients_total: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type RecipientStatus = 'queued' | 'sent' | 'failed';
+
+export interface MessageRecipientsTable {
+  id: Generated<number>;
+  message_id: number;
+  person_id: number;
+  email: string;
+  /** Random, unguessable; names this recipient in tracked links and unsubscribe URLs. */
+  token: string;
+  /** JSON object of merge values captured when the send started. */
+  vars: string;
+  status: RecipientStatus;
+  attempts: number;
+  last_reply: string | null;
+  /** 1 when the relay refused the address permanently (5xx). */
+  bounced: number;
+  sent_at: string | null;
+  next_attempt_at: string | null;
+}
+
+export type EventKind = 'page_view' | 'post_started' | 'click' | 'unsubscribe';
+
+export interface EventsTable {
+  id: Generated<number>;
+  kind: EventKind;
+  storm_id: number | null;
+  variant_id: number | null;
+  network: string | null;
+  message_id: number | null;
+  person_id: number | null;
+  /** Random first-party visitor id, so a page can count unique supporters without knowing them. */
+  visitor: string | null;
+  url: string | null;
+  created_at: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  people: PeopleTable;
+  person_tags: PersonTagsTable;
+  subscription_changes: SubscriptionChangesTable;
+  storms: StormsTable;
+  storm_variants: StormVariantsTable;
+  messages: MessagesTable;
+  message_recipients: MessageRecipientsTable;
+  events: EventsTable;
+  api_tokens: ApiTokensTable;
+}
+
+export type Db = Kysely<Database>;
+export type Person = Selectable<PeopleTable>;
+export type NewPerson = Insertable<PeopleTable>;
+export type Storm = Selectable<StormsTable>;
+export type StormVariant = Selectable<StormVariantsTable>;
+export type Message = Selectable<MessagesTable>;
+export type MessageRecipient = Selectable<MessageRecipientsTable>;
+export type TrackedEvent = Selectable<EventsTable>;

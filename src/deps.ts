@@ -1,0 +1,18 @@
+// What services take as their first argument: everything they depend on, passed in, never global.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config/config.ts';
+import type { Db } from './db/schema.ts';
+import type { Jobs } from './jobs/jobs.ts';
+import type { Clock } from './lib/clock.ts';
+import type { Mailer } from './mail/mailer.ts';
+
+export interface Deps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  jobs: Jobs;
+  /** Signs tracked links; from OUTCRY_SECRET or generated once and kept in the settings table. */
+  secret: string;
+  log: FastifyBaseLogger;
+  mailer: Mailer;
+}

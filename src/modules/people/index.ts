@@ -1,0 +1,5 @@
+// People: supporters, their tags and consent (subscription status with its history), CSV import.
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.ts';
+
+export function registerPeopleRoutes(_app: FastifyInstance, _deps: Deps): void {}

@@ -1,0 +1,24 @@
+import { sql } from 'kysely';
+import type { Deps } from '../../deps.ts';
+
+export interface MessageEventTotals {
+  /** Recipients who clicked at least one link. */
+  clicked: number;
+  unsubscribed: number;
+  /** Unique clickers per destination URL. */
+  byLink: { url: string; clicked: number }[];
+}
+
+export async function messageEventTotals(deps: Pick<Deps, 'db'>, messageId: number): Promise<MessageEventTotals> {
+  const { db } = deps;
+  const rows = await db.selectFrom('events').where('message_id', '=', messageId)
+    .select(['kind', sql<number>`count(distinct person_id)`.as('n')]).groupBy('kind').execute();
+  const byLink = await db.selectFrom('events').where('message_id', '=', messageId).where('kind', '=', 'click')
+    .select(['url', sql<number>`count(distinct person_id)`.as('n')]).groupBy('url').orderBy('url').execute();
+  const count = (k: string) => Number(rows.find((r) => r.kind === k)?.n ?? 0);
+  return {
+    clicked: count('click'),
+    unsubscribed: count('unsubscribe'),
+    byLink: byLink.map((r) => ({ url: r.url ?? '', clicked: Number(r.n) })),
+  };
+}

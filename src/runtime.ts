@@ -1,0 +1,52 @@
+// Builds the running system from a Config: database (migrated), jobs, the HTTP app and the workers.
+import pino from 'pino';
+import { buildApp, type App } from './app.ts';
+import type { Config } from './config/config.ts';
+import { migrateToLatest, openDatabase } from './db/database.ts';
+import type { Deps } from './deps.ts';
+import { createInProcessJobs } from './jobs/in-process-jobs.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { loadOrCreateSecret } from './modules/accounts/index.ts';
+import { createMailer } from './mail/mailer.ts';
+import { registerMessageJobs } from './modules/messages/index.ts';
+
+export interface Runtime {
+  deps: Deps;
+  app: App;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  web: boolean;
+  worker: boolean;
+  clock?: Clock;
+  logger?: boolean;
+}
+
+export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
+  const log = pino({ level: options.logger === false ? 'silent' : config.logLevel });
+  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(db);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  const secret = config.secret ?? (await loadOrCreateSecret(db));
+  const jobs = createInProcessJobs(log, { runsWork: options.worker });
+  const mailer = createMailer(config);
+  const deps: Deps = { db, config, clock: options.clock ?? systemClock, jobs, secret, log, mailer };
+  registerMessageJobs(deps);
+  const app = await buildApp(deps, { logger: options.logger !== false && options.web });
+  await jobs.start();
+  return {
+    deps,
+    app,
+    async close() {
+      await app.close();
+      await jobs.stop();
+      mailer.close();
+      await db.destroy();
+    },
+  };
+}
