@@ -1,0 +1,27 @@
+// The audience of a message: subscribed people, all or those with given tags, read in id order by batches.
+import type { Deps } from '../../deps.ts';
+import { countAudience, selectAudienceBatch } from './people.repo.ts';
+
+export interface AudienceMember {
+  id: number;
+  email: string;
+  given_name: string | null;
+  family_name: string | null;
+  language: string | null;
+  country: string | null;
+  postal_code: string | null;
+  custom_fields: Record<string, string>;
+}
+
+export async function listAudienceBatch(deps: Pick<Deps, 'db'>, tags: string[], afterId: number, limit: number): Promise<AudienceMember[]> {
+  const rows = await selectAudienceBatch(deps.db, tags, afterId, limit);
+  return rows.map((p) => ({
+    id: p.id, email: p.email, given_name: p.given_name, family_name: p.family_name,
+    language: p.language, country: p.country, postal_code: p.postal_code,
+    custom_fields: JSON.parse(p.custom_fields) as Record<string, string>,
+  }));
+}
+
+export async function countAudienceOf(deps: Pick<Deps, 'db'>, tags: string[]): Promise<number> {
+  return countAudience(deps.db, tags);
+}
