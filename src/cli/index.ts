@@ -1,6 +1,7 @@
 // The `outcry` command: thin commands that call services.
 import { Command, CommanderError } from 'commander';
 import { Problem } from '../http/problem.ts';
+import { registerMessagesCommands } from './messages-command.ts';
 import { registerStartCommands } from './start-command.ts';
 import { registerTokenCommands } from './token-command.ts';
 
@@ -12,6 +13,7 @@ export async function runCli(argv: string[]): Promise<void> {
     .showHelpAfterError();
   registerStartCommands(program);
   registerTokenCommands(program);
+  registerMessagesCommands(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -80,11 +80,16 @@ export interface MessagesTable {
   started_at: string | null;
   finished_at: string | null;
   recipients_total: number;
+  /** The last person id copied into message_recipients, so copying the audience resumes after a restart. */
+  audience_after_id: Generated<number>;
+  /** When the whole audience had been copied into message_recipients; null while copying. */
+  audience_done_at: string | null;
   created_at: string;
   updated_at: string;
 }
 
-export type RecipientStatus = 'queued' | 'sent' | 'failed';
+/** skipped: the person unsubscribed (or bounced) between the start of the send and their turn. */
+export type RecipientStatus = 'queued' | 'sent' | 'failed' | 'skipped';
 
 export interface MessageRecipientsTable {
   id: Generated<number>;

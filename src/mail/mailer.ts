@@ -31,10 +31,21 @@ export class SmtpError extends Error {
   readonly responseCode: number | undefined;
   /** True for a permanent refusal (5xx): the address must not be retried. */
   readonly permanent: boolean;
-  constructor(message: string, responseCode: number | undefined) {
+  /** The SMTP step that failed ('RCPT TO', 'DATA', 'AUTH PLAIN', 'CONN'…), when known. */
+  readonly command: string | undefined;
+  constructor(message: string, responseCode: number | undefined, command?: string) {
     super(message);
     this.responseCode = responseCode;
     this.permanent = responseCode !== undefined && responseCode >= 500;
+    this.command = command;
+  }
+
+  /**
+   * The relay refused this recipient's address for good (5xx to RCPT TO): a hard bounce. A 5xx at another
+   * step (login, sender, content) says nothing about the address, so it must not mark the person bouncing.
+   */
+  get addressRefused(): boolean {
+    return this.permanent && (this.command ?? '').startsWith('RCPT');
   }
 }
 
@@ -72,8 +83,8 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'smtpConnections'>
         return { response: String(info.response ?? '250') };
       } catch (err) {
         if (err instanceof Problem) throw err;
-        const e = err as { message?: string; responseCode?: number; response?: string };
-        throw new SmtpError(e.response ?? e.message ?? String(err), e.responseCode);
+        const e = err as { message?: string; responseCode?: number; response?: string; command?: string };
+        throw new SmtpError(e.response ?? e.message ?? String(err), e.responseCode, e.command);
       }
     },
     close() {

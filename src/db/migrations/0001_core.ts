@@ -74,6 +74,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('started_at', ts)
     .addColumn('finished_at', ts)
     .addColumn('recipients_total', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('audience_after_id', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('audience_done_at', ts)
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute();

@@ -1,11 +1,26 @@
 // Messages: email blasts — compose, audience, the send loop, tracked links, unsubscribe, statistics.
+// Organisers compose through /api/v1/messages; the worker sends; supporters meet /l/ and /u/ links.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { isTokenShaped } from '../../lib/tokens.ts';
+import { registerMessageApiRoutes } from './messages.routes.ts';
+import { registerPublicMessageRoutes } from './public.routes.ts';
 import { findRecipientByToken } from './recipients.repo.ts';
+import { markShuttingDown } from './shutdown.ts';
 
-export function registerMessageRoutes(_app: FastifyInstance, _deps: Deps): void {}
-export function registerMessageJobs(_deps: Deps): void {}
+export { createMessage, type MessageInput } from './compose.service.ts';
+export { getMessage, listMessages, type MessageSummary, type MessageView } from './messages.service.ts';
+export { startSend, pauseSend, resumeSend, cancelSend, type SendState } from './send-control.service.ts';
+export { previewMessage, sendTestCopy, type Preview } from './test-copy.service.ts';
+export { messageStatistics, type MessageStatistics } from './statistics.service.ts';
+export { registerMessageJobs, tickMessages } from './message-jobs.ts';
+
+export function registerMessageRoutes(app: FastifyInstance, deps: Deps): void {
+  registerMessageApiRoutes(app, deps);
+  registerPublicMessageRoutes(app, deps);
+  // closing the app is the first step of a shutdown: a send in progress stops after its batch in flight
+  app.addHook('onClose', async () => markShuttingDown(deps.jobs));
+}
 
 /** Who a recipient token (from a personal link in an email) stands for, or undefined. */
 export async function findRecipient(deps: Pick<Deps, 'db'>, token: unknown) {

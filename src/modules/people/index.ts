@@ -3,6 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 
 export { changeSubscription, SUBSCRIPTION_STATUSES } from './subscriptions.service.ts';
-export { listAudienceBatch, countAudienceOf, type AudienceMember } from './audience.service.ts';
+export { listAudienceBatch, countAudienceOf, findAudienceMemberByEmail, subscribedAmong, type AudienceMember } from './audience.service.ts';
 
 export function registerPeopleRoutes(_app: FastifyInstance, _deps: Deps): void {}

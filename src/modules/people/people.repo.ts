@@ -31,6 +31,13 @@ export async function selectAudienceBatch(db: Db, tags: string[], afterId: numbe
   return q.orderBy('people.id').limit(limit).execute();
 }
 
+/** Which of these people are subscribed now (a send checks each batch just before mailing it). */
+export async function selectSubscribedIds(db: Db, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('people').select('id').where('id', 'in', ids).where('status', '=', 'subscribed').execute();
+  return rows.map((r) => r.id);
+}
+
 export async function countAudience(db: Db, tags: string[]): Promise<number> {
   let q = db.selectFrom('people').select(sql<number>`count(*)`.as('n')).where('people.status', '=', 'subscribed');
   if (tags.length > 0) {

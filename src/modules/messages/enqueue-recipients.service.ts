@@ -1,0 +1,41 @@
+// Copies a message's audience into its recipients, a batch at a time in person-id order. The position is
+// saved with each batch and a person is added at most once, so after a crash copying simply goes on.
+import type { Deps } from '../../deps.ts';
+import type { Message } from '../../db/schema.ts';
+import { randomToken } from '../../lib/tokens.ts';
+import { listAudienceBatch } from '../people/index.ts';
+import { mergeValuesOf } from './merge-values.ts';
+import { recordAudienceProgress } from './messages.repo.ts';
+import { insertRecipients } from './recipients.repo.ts';
+
+export const AUDIENCE_BATCH = 1000;
+
+/** Adds the next batch; returns true when the whole audience has been copied. */
+export async function enqueueAudienceBatch(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  message: Pick<Message, 'id' | 'target_tags' | 'audience_after_id'>,
+  batchSize = AUDIENCE_BATCH,
+): Promise<boolean> {
+  const tags = JSON.parse(message.target_tags) as string[];
+  const members = await listAudienceBatch(deps, tags, message.audience_after_id, batchSize);
+  const done = members.length < batchSize;
+  await deps.db.transaction().execute(async (trx) => {
+    const added = await insertRecipients(trx, members.map((m) => ({
+      message_id: message.id,
+      person_id: m.id,
+      email: m.email,
+      token: randomToken(),
+      vars: JSON.stringify(mergeValuesOf(m)),
+      status: 'queued' as const,
+      attempts: 0,
+      bounced: 0,
+    })));
+    await recordAudienceProgress(trx, message.id, {
+      fromAfterId: message.audience_after_id,
+      toAfterId: members.at(-1)?.id ?? message.audience_after_id,
+      added,
+      doneAt: done ? deps.clock.now().toISOString() : null,
+    });
+  });
+  return done;
+}

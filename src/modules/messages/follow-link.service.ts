@@ -1,0 +1,34 @@
+// A click on a tracked link: the signature is checked before anything else, so only destinations we put
+// in an email can be reached through our redirect; then the click is counted for the message.
+import type { Deps } from '../../deps.ts';
+import { Problem } from '../../http/problem.ts';
+import { isTokenShaped } from '../../lib/tokens.ts';
+import { recordEvent, verifySignedUrl } from '../tracking/index.ts';
+import { findRecipientByToken } from './recipients.repo.ts';
+import { isWebUrl, withoutAttribution } from './tracked-links.ts';
+
+export const badLink = () => new Problem(400, 'bad-link', 'This link is not valid',
+  'It may have been cut short when it was copied. Please use the link in the email again.');
+
+export interface TrackedLink {
+  token: unknown;
+  url: unknown;
+  signature: unknown;
+}
+
+/** The destination to redirect to. `count` is false for a HEAD request (link scanners), which records nothing. */
+export async function followTrackedLink(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'secret'>, link: TrackedLink, count = true): Promise<string> {
+  const { token, url, signature } = link;
+  if (!isTokenShaped(token) || typeof url !== 'string' || !isWebUrl(url)) throw badLink();
+  if (!verifySignedUrl(deps.secret, signature, 'link', token, url)) throw badLink();
+  if (count) {
+    const recipient = await findRecipientByToken(deps.db, token);
+    if (recipient) {
+      await recordEvent(deps, {
+        kind: 'click', message_id: recipient.message_id, person_id: recipient.person_id,
+        url: withoutAttribution(deps.config.publicUrl, url),
+      });
+    }
+  }
+  return url;
+}

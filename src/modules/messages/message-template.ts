@@ -1,0 +1,82 @@
+// A message made ready to send, once per send: Markdown → sanitised HTML → MJML layout → HTML, the
+// plain-text part from the same HTML, and every template parsed once. Per recipient only the parsed
+// templates run, with their values and their own tracked links.
+import type { Deps } from '../../deps.ts';
+import { renderEmailHtml, renderTextFooter } from '../../mail/layout.ts';
+import { compileHtmlTemplate, compileTextTemplate, containsLiquid, type CompiledLiquid } from '../../mail/liquid.ts';
+import { renderMarkdownBody } from '../../mail/markdown.ts';
+import { htmlToPlainText } from '../../mail/plain-text.ts';
+import type { MergeValues } from './merge-values.ts';
+import { isWebUrl, trackedLinkUrl, unsubscribeUrl } from './tracked-links.ts';
+
+export interface MessageContent {
+  subject: string;
+  body: string;
+  language: string;
+}
+
+export interface RenderedContent {
+  subject: string;
+  html: string;
+  text: string;
+  unsubscribeUrl: string;
+}
+
+export interface CompiledMessage {
+  render(recipient: { token: string; values: MergeValues }): RenderedContent;
+}
+
+type TemplateDeps = Pick<Deps, 'secret' | 'config'>;
+
+const HREF = /href="([^"]*)"/g;
+
+export async function compileMessage(deps: TemplateDeps, message: MessageContent): Promise<CompiledMessage> {
+  const { html: bodyHtml, placeholders } = renderMarkdownBody(message.body);
+  const tag = (liquid: string) => placeholders.put(liquid);
+
+  // each web link becomes a variable holding that recipient's tracked URL; the destination itself may
+  // hold merge tags, so it is a (text) template of its own
+  const links: CompiledLiquid[] = [];
+  const linkedHtml = bodyHtml.replace(HREF, (whole, href: string) => {
+    const destination = placeholders.restore(decodeAttribute(href));
+    const templated = containsLiquid(destination);
+    if (!templated && !isWebUrl(destination)) return whole; // mailto:
+    links.push(templated ? compileTextTemplate(destination) : { render: () => destination });
+    return `href="${tag(`{{ __links[${links.length - 1}] }}`)}"`;
+  });
+
+  const orgName = tag('{{ __org_name }}');
+  const unsubscribe = tag('{{ __unsubscribe_url }}');
+  const html = await renderEmailHtml({
+    bodyHtml: linkedHtml, lang: message.language, title: tag('{{ __subject }}'), orgName, unsubscribeUrl: unsubscribe,
+  });
+  const text = `${htmlToPlainText(linkedHtml)}\n\n${renderTextFooter(orgName, unsubscribe)}\n`;
+
+  const htmlTemplate = compileHtmlTemplate(placeholders.restore(html));
+  const textTemplate = compileTextTemplate(placeholders.restore(text));
+  const subjectTemplate = compileTextTemplate(message.subject);
+
+  return {
+    render({ token, values }) {
+      const subject = subjectTemplate.render(values).replace(/[\r\n]+/g, ' ').trim();
+      const unsubscribeLink = unsubscribeUrl(deps, token);
+      const scope = {
+        ...values,
+        __links: links.map((link) => {
+          const url = link.render(values).trim();
+          // a destination made from merge values must still be a web address, never javascript: or data:
+          return isWebUrl(url) ? trackedLinkUrl(deps, token, url) : /^mailto:/i.test(url) ? url : '#';
+        }),
+        __unsubscribe_url: unsubscribeLink,
+        __org_name: deps.config.orgName,
+        __subject: subject,
+      };
+      return { subject, html: htmlTemplate.render(scope), text: textTemplate.render(scope), unsubscribeUrl: unsubscribeLink };
+    },
+  };
+}
+
+function decodeAttribute(value: string): string {
+  return value.replace(/&(amp|quot|lt|gt|#39|#x27);/g, (_m, name: string) =>
+    ({ amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'", '#x27': "'" })[name] ?? _m);
+}

@@ -1,0 +1,33 @@
+// The envelope and headers around rendered content: one-click unsubscribe (RFC 8058), a Message-ID on
+// our own domain, and a Feedback-ID so mailbox providers can report complaints per message.
+import type { Deps } from '../../deps.ts';
+import type { Message } from '../../db/schema.ts';
+import { sign } from '../../lib/tokens.ts';
+import type { OutgoingMail } from '../../mail/mailer.ts';
+import type { RenderedContent } from './message-template.ts';
+import { senderOf } from './messages.service.ts';
+
+type MailDeps = Pick<Deps, 'secret' | 'config'>;
+
+export function outgoingMail(
+  deps: MailDeps,
+  message: Pick<Message, 'id' | 'from_address'>,
+  content: RenderedContent,
+  recipient: { email: string; token: string },
+): OutgoingMail {
+  return {
+    from: senderOf(deps, message),
+    to: recipient.email,
+    subject: content.subject,
+    html: content.html,
+    text: content.text,
+    headers: {
+      'List-Unsubscribe': `<${content.unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'Feedback-ID': `message-${message.id}:outcry`,
+    },
+    // the same for a repeat of the same mail (after a crash), so a mailbox that has it can drop the copy;
+    // derived from the token, but does not reveal it
+    messageId: `${sign(deps.secret, 'message-id', recipient.token)}@${new URL(deps.config.publicUrl).hostname}`,
+  };
+}

@@ -1,0 +1,42 @@
+// The two public routes every email links to: /l/ (a tracked link) and /u/ (unsubscribe).
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import { followTrackedLink } from './follow-link.service.ts';
+import { checkUnsubscribeLink, unsubscribeByLink } from './unsubscribe.service.ts';
+import { unsubscribedPage, unsubscribePage } from './unsubscribe.view.ts';
+
+type TokenRequest = { Params: { token: string }; Querystring: Record<string, unknown>; Body: unknown };
+const hidden = { schema: { hide: true } };
+
+export function registerPublicMessageRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get<TokenRequest>('/l/:token', hidden, async (req, reply) => {
+    const url = await followTrackedLink(deps, { token: req.params.token, url: req.query.u, signature: req.query.s }, req.method === 'GET');
+    return reply.header('Cache-Control', 'no-store').redirect(url, 302);
+  });
+
+  // RFC 8058 allows the one-click POST as multipart/form-data too; this scope reads it as plain text.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 16_384 }, (_req, body, done) => done(null, body));
+
+    scope.get<TokenRequest>('/u/:token', hidden, async (req, reply) => {
+      await checkUnsubscribeLink(deps, req.params.token, req.query.s);
+      const action = `/u/${req.params.token}?s=${encodeURIComponent(String(req.query.s))}`;
+      return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(unsubscribePage(deps.config.orgName, action));
+    });
+
+    scope.post<TokenRequest>('/u/:token', hidden, async (req, reply) => {
+      const oneClick = isOneClick(req.body);
+      await unsubscribeByLink(deps, req.params.token, req.query.s, oneClick ? 'one-click' : 'unsubscribe-page');
+      reply.header('Cache-Control', 'no-store');
+      return oneClick
+        ? reply.type('text/plain; charset=utf-8').send('You are unsubscribed.\n')
+        : reply.type('text/html; charset=utf-8').send(unsubscribedPage(deps.config.orgName));
+    });
+  });
+}
+
+/** A mail client's one-click request: the body List-Unsubscribe=One-Click, form-encoded or multipart. */
+function isOneClick(body: unknown): boolean {
+  if (typeof body === 'string') return /List-Unsubscribe"?\s*(=|\r?\n\r?\n)\s*One-Click/i.test(body);
+  return typeof body === 'object' && body !== null && (body as Record<string, unknown>)['List-Unsubscribe'] === 'One-Click';
+}

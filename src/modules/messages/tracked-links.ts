@@ -1,0 +1,41 @@
+// Every link in a message goes through our own /l/ redirect with the recipient's token and a signature
+// over the destination, so a click is counted without any third party and the redirect cannot be
+// pointed anywhere else. Links to our storm pages also carry the token (r=) so the page can attribute.
+import type { Deps } from '../../deps.ts';
+import { signUrl } from '../tracking/index.ts';
+
+type LinkDeps = Pick<Deps, 'secret' | 'config'>;
+
+export function isWebUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+function isStormPage(publicUrl: string, url: string): boolean {
+  return url.startsWith(`${publicUrl}/s/`);
+}
+
+export function withAttribution(publicUrl: string, url: string, token: string): string {
+  if (!isStormPage(publicUrl, url)) return url;
+  const u = new URL(url);
+  u.searchParams.set('r', token);
+  return u.toString();
+}
+
+/** The destination as the organiser wrote it: what statistics count clicks by. */
+export function withoutAttribution(publicUrl: string, url: string): string {
+  if (!isStormPage(publicUrl, url)) return url;
+  const u = new URL(url);
+  if (!u.searchParams.has('r')) return url;
+  u.searchParams.delete('r');
+  return u.toString();
+}
+
+export function trackedLinkUrl(deps: LinkDeps, token: string, destination: string): string {
+  const { publicUrl } = deps.config;
+  const url = withAttribution(publicUrl, destination, token);
+  return `${publicUrl}/l/${token}?u=${encodeURIComponent(url)}&s=${signUrl(deps.secret, 'link', token, url)}`;
+}
+
+export function unsubscribeUrl(deps: LinkDeps, token: string): string {
+  return `${deps.config.publicUrl}/u/${token}?s=${signUrl(deps.secret, 'unsubscribe', token)}`;
+}

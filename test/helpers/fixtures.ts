@@ -1,0 +1,49 @@
+// Small fixtures the integration tests share: supporters straight into the database (the import has its
+// own tests), waiting for an asynchronous outcome, and sending a message to the end.
+import { expect } from 'vitest';
+import type { Db, SubscriptionStatus } from '../../src/db/schema.ts';
+import type { TestContext } from './test-app.ts';
+
+export interface Supporter { email: string; given_name?: string | null; tags?: string[]; status?: SubscriptionStatus; country?: string | null }
+
+export async function addSupporters(db: Db, list: Supporter[]): Promise<number[]> {
+  const now = new Date().toISOString();
+  const rows = await db.insertInto('people').values(list.map((s) => ({
+    email: s.email, given_name: s.given_name ?? null, family_name: null, language: null, country: s.country ?? null, postal_code: null,
+    custom_fields: '{}', status: s.status ?? 'subscribed', status_changed_at: now, created_at: now, updated_at: now,
+  }))).returning('id').execute();
+  const tags = list.flatMap((s, i) => (s.tags ?? []).map((tag) => ({ person_id: rows[i]!.id, tag })));
+  if (tags.length) await db.insertInto('person_tags').values(tags).execute();
+  return rows.map((r) => r.id);
+}
+
+/** `count` subscribed supporters tagged `tag`, named P0, P1, … with addresses TAG-000@example.org, … */
+export function addTaggedSupporters(db: Db, tag: string, count: number): Promise<number[]> {
+  return addSupporters(db, Array.from({ length: count }, (_, i) => ({
+    email: `${tag}-${String(i).padStart(3, '0')}@example.org`, given_name: `P${i}`, tags: [tag],
+  })));
+}
+
+export async function until(check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Creates a message through the API, sends it and waits until the worker has finished it. */
+export async function sendAndWait(ctx: TestContext, body: object): Promise<number> {
+  const created = await ctx.api('POST', '/api/v1/messages', body);
+  expect(created.status).toBe(201);
+  const id = created.body.id as number;
+  expect((await ctx.api('POST', `/api/v1/messages/${id}/send`)).status).toBe(202);
+  await until(async () => (await ctx.api('GET', `/api/v1/messages/${id}`)).body.status === 'sent');
+  return id;
+}
+
+/** One subscribed supporter called Sam, tagged `tag`; returns their id. */
+export async function addSupporter(db: Db, email: string, tag: string): Promise<number> {
+  const [id] = await addSupporters(db, [{ email, given_name: 'Sam', tags: [tag] }]);
+  return id!;
+}
