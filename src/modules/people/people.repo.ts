@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Db, Person, SubscriptionStatus } from '../../db/schema.ts';
+import { sql, type Insertable } from 'kysely';
+import type { Db, NewPerson, Person, SubscriptionChangesTable, SubscriptionStatus } from '../../db/schema.ts';
 
 export async function findPersonById(db: Db, id: number): Promise<Person | undefined> {
   return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
@@ -63,4 +63,71 @@ export async function insertSubscriptionChange(db: Db, change: {
 export async function selectSubscriptionChanges(db: Db, personId: number) {
   return db.selectFrom('subscription_changes').select(['status', 'previous_status', 'source', 'detail', 'changed_at'])
     .where('person_id', '=', personId).orderBy('id').execute();
+}
+
+export async function selectPeopleByEmails(db: Db, emails: string[]): Promise<Person[]> {
+  if (emails.length === 0) return [];
+  return db.selectFrom('people').selectAll().where('email', 'in', emails).execute();
+}
+
+/**
+ * Inserts people, skipping any address stored meanwhile (another import or a sign-up in between);
+ * returns the ids of the rows it did insert.
+ */
+export async function insertPeople(db: Db, people: NewPerson[]): Promise<{ id: number; email: string }[]> {
+  if (people.length === 0) return [];
+  return db.insertInto('people').values(people)
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returning(['id', 'email']).execute();
+}
+
+export type PersonChanges = Partial<Pick<Person, 'given_name' | 'family_name' | 'language' | 'country' | 'postal_code' | 'custom_fields'>>;
+
+export async function updatePerson(db: Db, id: number, changes: PersonChanges, now: string) {
+  await db.updateTable('people').set({ ...changes, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function touchPeople(db: Db, ids: number[], now: string) {
+  if (ids.length === 0) return;
+  await db.updateTable('people').set({ updated_at: now }).where('id', 'in', ids).execute();
+}
+
+export async function insertSubscriptionChanges(db: Db, changes: Insertable<SubscriptionChangesTable>[]) {
+  if (changes.length === 0) return;
+  await db.insertInto('subscription_changes').values(changes).execute();
+}
+
+/** Adds tags, keeping those a person has already; returns the ids of people who gained one. */
+export async function insertTags(db: Db, pairs: { person_id: number; tag: string }[]): Promise<Set<number>> {
+  const gained = new Set<number>();
+  // a few thousand bound values per statement stays far below both databases' limits
+  for (let i = 0; i < pairs.length; i += 1000) {
+    const rows = await db.insertInto('person_tags').values(pairs.slice(i, i + 1000))
+      .onConflict((oc) => oc.columns(['person_id', 'tag']).doNothing())
+      .returning('person_id').execute();
+    for (const r of rows) gained.add(r.person_id);
+  }
+  return gained;
+}
+
+export interface PeopleFilter {
+  email?: string;
+  /** People with any of these tags. */
+  tags?: string[];
+  /** Only ids above this one (the next page). */
+  after?: number;
+}
+
+export async function selectPeople(db: Db, filter: PeopleFilter, limit: number): Promise<Person[]> {
+  let q = db.selectFrom('people').selectAll('people');
+  if (filter.email !== undefined) q = q.where('people.email', '=', filter.email);
+  if (filter.after !== undefined) q = q.where('people.id', '>', filter.after);
+  const tags = filter.tags ?? [];
+  if (tags.length > 0) {
+    q = q.where(({ exists, selectFrom }) => exists(
+      selectFrom('person_tags').select(sql`1`.as('one'))
+        .whereRef('person_tags.person_id', '=', 'people.id').where('person_tags.tag', 'in', tags),
+    ));
+  }
+  return q.orderBy('people.id').limit(limit).execute();
 }
