@@ -63,6 +63,8 @@ export interface StormVariantsTable {
   storm_id: number;
   position: number;
   text: string;
+  /** Set when an edit dropped a variant that events still point at; it keeps its row but leaves the rotation. */
+  removed_at: string | null;
 }
 
 export type MessageStatus = 'draft' | 'scheduled' | 'sending' | 'sent' | 'paused' | 'cancelled';

@@ -1,5 +1,5 @@
 // The core chain: people, storms, messages and their recipients, events, API tokens.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { timestampType, withIdColumn } from '../dialect.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -60,8 +60,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('storm_id', 'integer', (c) => c.notNull().references('storms.id').onDelete('cascade'))
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
-    .addUniqueConstraint('storm_variants_position_uq', ['storm_id', 'position'])
+    .addColumn('removed_at', ts)
     .execute();
+  // positions are unique among the variants in rotation; a removed variant keeps its old number for the stats
+  await db.schema.createIndex('storm_variants_position_uq').on('storm_variants').columns(['storm_id', 'position'])
+    .unique().where(sql.ref('removed_at'), 'is', null).execute();
 
   await withIdColumn(db, db.schema.createTable('messages'))
     .addColumn('subject', 'text', (c) => c.notNull())

@@ -1,5 +1,10 @@
 // Stats: the numbers of storms and messages, read through tracking's and the owners' functions.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
+import { registerStatsApiRoutes } from './stats.routes.ts';
 
-export function registerStatsRoutes(_app: FastifyInstance, _deps: Deps): void {}
+export { stormStats, type StormStats } from './storm-stats.service.ts';
+
+export function registerStatsRoutes(app: FastifyInstance, deps: Deps): void {
+  registerStatsApiRoutes(app, deps);
+}

@@ -1,0 +1,20 @@
+// The API's shapes for statistics, published through /api/openapi.json.
+import { Type } from 'typebox';
+
+const count = Type.Integer({ minimum: 0 });
+
+export const StormStatsParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const StormStats = Type.Object({
+  views: Type.Integer({ minimum: 0, description: 'Views of the action page' }),
+  supporters: Type.Integer({ minimum: 0, description: 'Distinct people (from their email link) and anonymous visitors seen on the page' }),
+  posts: Type.Object({
+    total: Type.Integer({ minimum: 0, description: 'Posts started: presses of a network\'s button while the storm was on' }),
+    by_network: Type.Object({
+      x: count, bluesky: count, mastodon: count, threads: count, facebook: count,
+      linkedin: count, whatsapp: count, telegram: count, email: count,
+    }),
+    by_variant: Type.Array(Type.Object({ variant_id: Type.Integer(), position: Type.Integer(), text: Type.String(), posts: count })),
+    per_minute: Type.Array(Type.Object({ minute: Type.String({ description: 'YYYY-MM-DDTHH:MM in UTC' }), posts: count })),
+  }),
+});

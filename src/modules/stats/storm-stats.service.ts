@@ -1,0 +1,33 @@
+// A storm's numbers for the organiser's dashboard: views, supporters, and posts started by network, by
+// variant and by minute. Read through tracking's totals and the storms module's variants.
+import type { Deps } from '../../deps.ts';
+import { getStormRow, listVariants, NETWORKS, type Network } from '../storms/index.ts';
+import { stormEventTotals } from '../tracking/index.ts';
+
+export interface StormStats {
+  views: number;
+  supporters: number;
+  posts: {
+    total: number;
+    by_network: Record<Network, number>;
+    by_variant: { variant_id: number; position: number; text: string; posts: number }[];
+    per_minute: { minute: string; posts: number }[];
+  };
+}
+
+export async function stormStats(deps: Pick<Deps, 'db'>, stormId: number): Promise<StormStats> {
+  await getStormRow(deps, stormId);
+  const totals = await stormEventTotals(deps, stormId);
+  const variants = await listVariants(deps, stormId, { includeRemoved: true });
+  const byNetwork = Object.fromEntries(NETWORKS.map((n) => [n, totals.byNetwork[n] ?? 0])) as Record<Network, number>;
+  // a variant an edit took out still shows while posts were made with it
+  const byVariant = variants
+    .map((v) => ({ variant_id: v.id, position: v.position, text: v.text, posts: totals.byVariant.get(v.id) ?? 0, removed: v.removed_at !== null }))
+    .filter((v) => !v.removed || v.posts > 0)
+    .map(({ removed: _, ...v }) => v);
+  return {
+    views: totals.views,
+    supporters: totals.supporters,
+    posts: { total: totals.posts, by_network: byNetwork, by_variant: byVariant, per_minute: totals.perMinute },
+  };
+}

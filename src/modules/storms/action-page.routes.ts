@@ -1,0 +1,61 @@
+// The public pages of a storm: /s/:slug (the action page) and its form's POST, which counts the post and
+// sends the supporter on to the network. Hidden from the API document.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Deps } from '../../deps.ts';
+import { isTokenShaped, randomToken } from '../../lib/tokens.ts';
+import { openActionPage } from './action-page.service.ts';
+import { actionPageHtml, stormNotFoundPage } from './action-page.view.ts';
+import { normalizeMastodonInstance } from './mastodon-instance.ts';
+import { MAX_POST_TEXT } from './post-text.ts';
+import { startPost } from './start-post.service.ts';
+import { MASTODON_COOKIE, VISITOR_COOKIE, supporterCookieOptions } from './supporter-cookies.ts';
+
+const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
+const PageQuery = Type.Object({
+  r: Type.Optional(Type.String({ maxLength: 200 })),
+  variant: Type.Optional(Type.String({ maxLength: 20 })),
+});
+const PostBody = Type.Object({
+  network: Type.String({ maxLength: 20 }),
+  text: Type.String({ maxLength: MAX_POST_TEXT }),
+  variant: Type.Optional(Type.String({ maxLength: 20 })),
+  r: Type.Optional(Type.String({ maxLength: 200 })),
+  mastodon_instance: Type.Optional(Type.String({ maxLength: 300 })),
+});
+
+export function registerActionPageRoutes(root: FastifyInstance, deps: Deps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const cookieOptions = supporterCookieOptions(deps.config);
+
+  app.get('/s/:slug', { schema: { hide: true, params: SlugParams, querystring: PageQuery } }, async (req, reply) => {
+    const visitor = visitorOf(req) ?? newVisitor(reply);
+    const page = await openActionPage(deps, { slug: req.params.slug, r: req.query.r, variant: req.query.variant, visitor, count: req.method === 'GET' });
+    reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8');
+    if (page.state === 'missing') return reply.code(404).send(stormNotFoundPage());
+    return reply.send(actionPageHtml(page, { mastodonInstance: normalizeMastodonInstance(req.cookies[MASTODON_COOKIE]) }));
+  });
+
+  app.post('/s/:slug/post', { schema: { hide: true, params: SlugParams, body: PostBody } }, async (req, reply) => {
+    const outcome = await startPost(deps, req.params.slug, req.body, visitorOf(req));
+    reply.header('Cache-Control', 'no-store').header('Referrer-Policy', 'no-referrer');
+    if (outcome.kind === 'closed') {
+      const back = `/s/${encodeURIComponent(req.params.slug)}` + (isTokenShaped(req.body.r) ? `?r=${req.body.r}` : '');
+      return reply.redirect(back, 303);
+    }
+    if (outcome.mastodonInstance) reply.setCookie(MASTODON_COOKIE, outcome.mastodonInstance, cookieOptions);
+    return reply.redirect(outcome.url, 302);
+  });
+
+  function visitorOf(req: FastifyRequest): string | undefined {
+    const value = req.cookies[VISITOR_COOKIE];
+    return isTokenShaped(value) ? value : undefined;
+  }
+
+  function newVisitor(reply: FastifyReply): string {
+    const visitor = randomToken();
+    reply.setCookie(VISITOR_COOKIE, visitor, cookieOptions);
+    return visitor;
+  }
+}

@@ -1,0 +1,142 @@
+// Storms as organisers make and read them: a storm, its time window and its message variants.
+import type { Deps } from '../../deps.ts';
+import type { Storm, StormVariant } from '../../db/schema.ts';
+import { conflict, notFound } from '../../http/problem.ts';
+import { checkStormFields, type StormFields, type StormInput } from './storm-fields.ts';
+import {
+  findStormById, findStormRowBySlug, insertStorm, insertVariants, selectStorms, selectVariants, selectVariantsOf,
+  updateStormRow,
+} from './storms.repo.ts';
+import { replaceVariants } from './variants.service.ts';
+
+export type StormState = 'before' | 'during' | 'after';
+
+export interface StormView {
+  id: number;
+  slug: string;
+  /** The public action page. */
+  url: string;
+  title: string;
+  language: string;
+  timezone: string;
+  starts_at: string;
+  ends_at: string;
+  state: StormState;
+  hashtags: string[];
+  targets: string[];
+  article_url: string | null;
+  variants: { id: number; position: number; text: string }[];
+  created_date: string;
+  modified_date: string;
+}
+
+export type StormPatch = Partial<StormInput>;
+
+const slugTaken = (slug: string) => conflict(`The slug "${slug}" is taken`, 'Another storm has this address; choose another slug.');
+
+export async function createStorm(deps: Pick<Deps, 'db' | 'clock' | 'config'>, input: StormInput): Promise<{ id: number; slug: string; url: string }> {
+  const fields = checkStormFields(input);
+  if (await findStormRowBySlug(deps.db, fields.slug)) throw slugTaken(fields.slug);
+  const now = deps.clock.now().toISOString();
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const stormId = await insertStorm(trx, { ...stormRow(fields), created_at: now, updated_at: now });
+    if (stormId === undefined) return undefined;
+    await insertVariants(trx, stormId, fields.messages.map((text, i) => ({ position: i + 1, text })));
+    return stormId;
+  });
+  if (id === undefined) throw slugTaken(fields.slug); // taken between the look-up and the insert
+  return { id, slug: fields.slug, url: stormUrl(deps, fields.slug) };
+}
+
+export async function getStorm(deps: Pick<Deps, 'db' | 'clock' | 'config'>, id: number): Promise<StormView> {
+  const storm = await getStormRow(deps, id);
+  return viewOf(deps, storm, await selectVariants(deps.db, id));
+}
+
+export async function listStorms(deps: Pick<Deps, 'db' | 'clock' | 'config'>, page: { limit?: number | undefined; before?: number | undefined } = {}): Promise<StormView[]> {
+  const storms = await selectStorms(deps.db, page.limit ?? 50, page.before);
+  const variants = await selectVariantsOf(deps.db, storms.map((s) => s.id));
+  return storms.map((s) => viewOf(deps, s, variants.filter((v) => v.storm_id === s.id)));
+}
+
+/** Changes any fields; `messages` replaces the list of variants. Returns the storm as it now is. */
+export async function updateStorm(deps: Pick<Deps, 'db' | 'clock' | 'config'>, id: number, patch: StormPatch): Promise<StormView> {
+  const storm = await getStormRow(deps, id);
+  const current = await selectVariants(deps.db, id);
+  const fields = checkStormFields({ ...inputOf(storm, current), ...definedOnly(patch) });
+  if (fields.slug !== storm.slug && (await findStormRowBySlug(deps.db, fields.slug))) throw slugTaken(fields.slug);
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await updateStormRow(trx, id, { ...stormRow(fields), updated_at: now });
+    if (patch.messages !== undefined) await replaceVariants(trx, id, current, fields.messages, now);
+  });
+  return getStorm(deps, id);
+}
+
+export async function getStormRow(deps: Pick<Deps, 'db'>, id: number): Promise<Storm> {
+  const storm = await findStormById(deps.db, id);
+  if (!storm) throw notFound('Storm');
+  return storm;
+}
+
+export async function findStormBySlug(deps: Pick<Deps, 'db'>, slug: string): Promise<Storm | undefined> {
+  return findStormRowBySlug(deps.db, slug);
+}
+
+/** The storm's variants by position: those in rotation, or with `includeRemoved` every one it ever had. */
+export async function listVariants(deps: Pick<Deps, 'db'>, stormId: number, options: { includeRemoved?: boolean } = {}): Promise<StormVariant[]> {
+  return selectVariants(deps.db, stormId, options.includeRemoved ?? false);
+}
+
+export function stormState(storm: Pick<Storm, 'starts_at' | 'ends_at'>, now: Date): StormState {
+  const t = now.getTime();
+  if (t < Date.parse(storm.starts_at)) return 'before';
+  return t < Date.parse(storm.ends_at) ? 'during' : 'after';
+}
+
+export function stormUrl(deps: Pick<Deps, 'config'>, slug: string): string {
+  return `${deps.config.publicUrl}/s/${slug}`;
+}
+
+export function hashtagsOf(storm: Pick<Storm, 'hashtags'>): string[] {
+  return JSON.parse(storm.hashtags) as string[];
+}
+
+function stormRow(f: StormFields) {
+  return {
+    slug: f.slug, title: f.title, language: f.language, timezone: f.timezone, starts_at: f.starts_at, ends_at: f.ends_at,
+    hashtags: JSON.stringify(f.hashtags), targets: JSON.stringify(f.targets), article_url: f.article_url,
+  };
+}
+
+function inputOf(storm: Storm, variants: StormVariant[]): StormInput {
+  return {
+    title: storm.title, slug: storm.slug, starts_at: storm.starts_at, ends_at: storm.ends_at, hashtags: hashtagsOf(storm),
+    messages: variants.map((v) => ({ text: v.text })), article_url: storm.article_url, timezone: storm.timezone,
+    language: storm.language, targets: JSON.parse(storm.targets) as string[],
+  };
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function viewOf(deps: Pick<Deps, 'clock' | 'config'>, s: Storm, variants: StormVariant[]): StormView {
+  return {
+    id: s.id,
+    slug: s.slug,
+    url: stormUrl(deps, s.slug),
+    title: s.title,
+    language: s.language,
+    timezone: s.timezone,
+    starts_at: s.starts_at,
+    ends_at: s.ends_at,
+    state: stormState(s, deps.clock.now()),
+    hashtags: hashtagsOf(s),
+    targets: JSON.parse(s.targets) as string[],
+    article_url: s.article_url,
+    variants: variants.map((v) => ({ id: v.id, position: v.position, text: v.text })),
+    created_date: s.created_at,
+    modified_date: s.updated_at,
+  };
+}
