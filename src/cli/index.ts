@@ -1,7 +1,9 @@
 // The `outcry` command: thin commands that call services.
 import { Command, CommanderError } from 'commander';
 import { Problem } from '../http/problem.ts';
+import { registerDemoCommand } from './demo-command.ts';
 import { registerMessagesCommands } from './messages-command.ts';
+import { registerPeopleCommands } from './people-command.ts';
 import { registerStartCommands } from './start-command.ts';
 import { registerTokenCommands } from './token-command.ts';
 
@@ -14,6 +16,8 @@ export async function runCli(argv: string[]): Promise<void> {
   registerStartCommands(program);
   registerTokenCommands(program);
   registerMessagesCommands(program);
+  registerPeopleCommands(program);
+  registerDemoCommand(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

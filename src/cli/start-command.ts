@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { listApiTokens } from '../modules/accounts/index.ts';
 import { createRuntime } from '../runtime.ts';
 import { configFrom, type GlobalOptions } from './context.ts';
 
@@ -7,7 +8,7 @@ async function run(options: GlobalOptions, mode: { web: boolean; worker: boolean
   const rt = await createRuntime(config, { ...mode, logger: true });
   if (mode.web) {
     await rt.app.listen({ port: config.port, host: config.host });
-    const tokens = await rt.deps.db.selectFrom('api_tokens').select('id').limit(1).execute();
+    const tokens = await listApiTokens(rt.deps);
     const where = config.databaseUrl ? 'PostgreSQL' : `embedded SQLite in ${config.dataDir}`;
     console.log(`\nOutcry is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (public links use ${config.publicUrl}; data: ${where})`);
     console.log(`API description: ${config.publicUrl}/api/openapi.json`);

@@ -2,6 +2,7 @@
 // own tests), waiting for an asynchronous outcome, and sending a message to the end.
 import { expect } from 'vitest';
 import type { Db, SubscriptionStatus } from '../../src/db/schema.ts';
+import type { SinkMail } from './smtp-sink.ts';
 import type { TestContext } from './test-app.ts';
 
 export interface Supporter { email: string; given_name?: string | null; tags?: string[]; status?: SubscriptionStatus; country?: string | null }
@@ -46,4 +47,10 @@ export async function sendAndWait(ctx: TestContext, body: object): Promise<numbe
 export async function addSupporter(db: Db, email: string, tag: string): Promise<number> {
   const [id] = await addSupporters(db, [{ email, given_name: 'Sam', tags: [tag] }]);
   return id!;
+}
+
+/** The URL in a mail's List-Unsubscribe header (folded lines unfolded). */
+export function listUnsubscribeUrl(mail: SinkMail): string {
+  const line = mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')!.line;
+  return /<([^>]+)>/.exec(line.replace(/\r?\n[ \t]+/g, ''))![1]!;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, expect, it } from 'vitest';
-import { startSmtpSink, type SinkMail } from '../helpers/smtp-sink.ts';
-import { addSupporter, until } from '../helpers/fixtures.ts';
+import { startSmtpSink } from '../helpers/smtp-sink.ts';
+import { addSupporter, listUnsubscribeUrl, until } from '../helpers/fixtures.ts';
 import { describeEachDatabase, type TestContext } from '../helpers/test-app.ts';
 
 const sink = await startSmtpSink();
@@ -11,11 +11,6 @@ async function send(ctx: TestContext, tag: string): Promise<number> {
   await ctx.api('POST', `/api/v1/messages/${body.id}/send`);
   await until(async () => (await ctx.api('GET', `/api/v1/messages/${body.id}`)).body.status === 'sent');
   return body.id;
-}
-
-function unsubscribeUrlOf(mail: SinkMail): string {
-  const line = mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')!.line;
-  return /<([^>]+)>/.exec(line.replace(/\r?\n[ \t]+/g, ''))![1]!;
 }
 
 const oneClick = (url: string) => fetch(url, {
@@ -37,7 +32,7 @@ describeEachDatabase('unsubscribing from a message', (ctx, dialect) => {
     const tag = `oneclick-${dialect}`;
     const personId = await addSupporter(ctx().runtime.deps.db, `${tag}@example.org`, tag);
     const messageId = await send(ctx(), tag);
-    const res = await oneClick(unsubscribeUrlOf(sink.mails[0]!));
+    const res = await oneClick(listUnsubscribeUrl(sink.mails[0]!));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/plain');
     expect(await statusOf(ctx(), personId)).toEqual({
@@ -50,7 +45,7 @@ describeEachDatabase('unsubscribing from a message', (ctx, dialect) => {
     const tag = `page-${dialect}`;
     const personId = await addSupporter(ctx().runtime.deps.db, `${tag}@example.org`, tag);
     const messageId = await send(ctx(), tag);
-    const url = unsubscribeUrlOf(sink.mails[0]!);
+    const url = listUnsubscribeUrl(sink.mails[0]!);
     const page = await fetch(url);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -73,7 +68,7 @@ describeEachDatabase('unsubscribing from a message', (ctx, dialect) => {
     const tag = `twice-${dialect}`;
     const personId = await addSupporter(ctx().runtime.deps.db, `${tag}@example.org`, tag);
     await send(ctx(), tag);
-    const url = unsubscribeUrlOf(sink.mails[0]!);
+    const url = listUnsubscribeUrl(sink.mails[0]!);
     const form = new FormData();
     form.set('List-Unsubscribe', 'One-Click');
     expect((await fetch(url, { method: 'POST', body: form })).status).toBe(200);
@@ -88,7 +83,7 @@ describeEachDatabase('unsubscribing from a message', (ctx, dialect) => {
     const tag = `badsig-${dialect}`;
     const personId = await addSupporter(ctx().runtime.deps.db, `${tag}@example.org`, tag);
     await send(ctx(), tag);
-    const url = new URL(unsubscribeUrlOf(sink.mails[0]!));
+    const url = new URL(listUnsubscribeUrl(sink.mails[0]!));
     url.searchParams.set('s', 'AAAAAAAAAAAAAAAAAAAAAA');
     expect((await oneClick(url.toString())).status).toBe(400);
     expect((await fetch(url)).status).toBe(400);
@@ -101,7 +96,7 @@ describeEachDatabase('unsubscribing from a message', (ctx, dialect) => {
     await addSupporter(ctx().runtime.deps.db, `${tag}-stayer@example.org`, tag);
     await send(ctx(), tag);
     const leaverMail = sink.mails.find((m) => m.envelopeTo[0] === `${tag}-leaver@example.org`)!;
-    await oneClick(unsubscribeUrlOf(leaverMail));
+    await oneClick(listUnsubscribeUrl(leaverMail));
     sink.mails.length = 0;
     const second = await send(ctx(), tag);
     expect(sink.mails.map((m) => m.envelopeTo[0])).toEqual([`${tag}-stayer@example.org`]);
