@@ -10,6 +10,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticAssets } from './http/static-assets.ts';
 import { registerHomePage } from './http/home-page.ts';
 import { registerApiAuth } from './modules/accounts/index.ts';
+import { registerBounceRoutes } from './modules/bounces/index.ts';
 import { registerMessageRoutes } from './modules/messages/index.ts';
 import { registerPeopleRoutes } from './modules/people/index.ts';
 import { registerStatsRoutes } from './modules/stats/index.ts';
@@ -48,6 +49,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   registerStormRoutes(app, deps);
   registerMessageRoutes(app, deps);
   registerStatsRoutes(app, deps);
+  registerBounceRoutes(app, deps);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -1,5 +1,6 @@
 // What services take as their first argument: everything they depend on, passed in, never global.
 import type { FastifyBaseLogger } from 'fastify';
+import type { BounceConfig } from './config/bounce-config.ts';
 import type { Config } from './config/config.ts';
 import type { Db } from './db/schema.ts';
 import type { Jobs } from './jobs/jobs.ts';
@@ -15,4 +16,6 @@ export interface Deps {
   secret: string;
   log: FastifyBaseLogger;
   mailer: Mailer;
+  /** Bounce and complaint handling (src/config/bounce-config.ts). */
+  bounce: BounceConfig;
 }

@@ -1,6 +1,7 @@
 // Starts the real system (HTTP app, worker, database) for a test, and talks to its API with a real token.
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { readBounceConfig, type BounceConfigOverrides } from '../../src/config/bounce-config.ts';
 import { readConfig } from '../../src/config/config.ts';
 import type { Clock } from '../../src/lib/clock.ts';
 import { createApiToken } from '../../src/modules/accounts/index.ts';
@@ -21,6 +22,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   clock?: Clock;
   worker?: boolean;
+  /** What tests alone may change in the bounce config (where SNS certificates may come from). */
+  bounce?: BounceConfigOverrides;
 }
 
 export async function startTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestContext & { database: TestDatabase; stop(): Promise<void> }> {
@@ -34,7 +37,8 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     ...options.env,
   });
-  const runtime = await createRuntime(config, { web: true, worker: options.worker ?? true, clock: options.clock, logger: false });
+  const bounce = readBounceConfig(options.env ?? {}, options.bounce);
+  const runtime = await createRuntime(config, { web: true, worker: options.worker ?? true, clock: options.clock, logger: false, bounce });
   await runtime.app.listen({ port, host: '127.0.0.1' });
   const { token } = await createApiToken(runtime.deps, 'test');
   const baseUrl = `http://127.0.0.1:${port}`;
