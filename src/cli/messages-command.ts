@@ -1,7 +1,8 @@
-// `outcry messages`: list, send with a progress bar, and a test copy. Thin: each calls the messages module.
+// `outcry messages`: list, send (or schedule) with a progress bar, and a test copy. Thin: each calls the messages module.
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { getMessage, listMessages, sendTestCopy, startSend } from '../modules/messages/index.ts';
+import { hasOffset, wallClockIn } from '../lib/zoned-time.ts';
+import { getMessage, listMessages, sendTestCopy, startSend, type SendState } from '../modules/messages/index.ts';
 import type { Runtime } from '../runtime.ts';
 import { fail, withRuntime } from './context.ts';
 
@@ -37,6 +38,19 @@ async function followSend(rt: Runtime, id: number): Promise<string> {
   }
 }
 
+async function scheduleSend(rt: Runtime, id: number, at: string, timezone: string | undefined): Promise<SendState> {
+  if (!hasOffset(at) && timezone === undefined) {
+    fail(`--at "${at}" has no offset: add --timezone, e.g. --timezone Europe/London`);
+  }
+  return startSend(rt.deps, id, { at: at.trim().replace(' ', 'T'), timezone });
+}
+
+function describeSchedule(id: number, state: SendState): string {
+  const at = new Date(state.scheduled_at!);
+  const local = state.timezone ? `${wallClockIn(at, state.timezone)} ${state.timezone} = ` : '';
+  return `Message #${id} is scheduled for ${local}${state.scheduled_at}; \`outcry start\` sends it then.`;
+}
+
 export function registerMessagesCommands(program: Command): void {
   const messages = program.command('messages').description('email messages to supporters');
 
@@ -50,12 +64,19 @@ export function registerMessagesCommands(program: Command): void {
 
   messages.command('send')
     .argument('<id>', 'message id')
-    .description('start sending a message (or follow one already sending) and show its progress')
-    .action(async (value: string) => {
+    .option('--at <time>', 'schedule instead of sending now: "2026-02-20 19:00" (with --timezone) or a time with an offset')
+    .option('--timezone <zone>', 'IANA time zone --at is written in, e.g. Europe/London')
+    .description('start sending a message (or follow one already sending) and show its progress, or schedule it with --at')
+    .action(async (value: string, opts: { at?: string; timezone?: string }) => {
       const id = messageId(value);
       await withRuntime(program.opts(), async (rt) => {
-        const { status } = await getMessage(rt.deps, id);
-        if (status !== 'sending') await startSend(rt.deps, id);
+        if (opts.at !== undefined) {
+          const state = await scheduleSend(rt, id, opts.at, opts.timezone);
+          // still ahead: `outcry start` sends it then, so there is nothing to follow here
+          if (state.status === 'scheduled') return console.error(describeSchedule(id, state));
+        } else if ((await getMessage(rt.deps, id)).status !== 'sending') {
+          await startSend(rt.deps, id);
+        }
         const outcome = await followSend(rt, id);
         const { statistics: s } = await getMessage(rt.deps, id);
         if (outcome === 'interrupted') {

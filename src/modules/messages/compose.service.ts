@@ -3,9 +3,10 @@
 import type { Deps } from '../../deps.ts';
 import { invalid, type InvalidParam } from '../../http/problem.ts';
 import { canonicalLanguage } from '../../lib/language.ts';
-import { compileHtmlTemplate, compileTextTemplate, describeLiquidError } from '../../mail/liquid.ts';
+import { compileHtmlTemplate } from '../../mail/liquid.ts';
 import { formatMailbox, parseMailbox } from '../../mail/mailbox.ts';
-import { placeholderValues } from './merge-values.ts';
+import { checkAbTestInput, type AbTestInput } from './ab-test-input.ts';
+import { checkLiquid, checkSubjectLine } from './liquid-check.ts';
 import { insertMessage } from './messages.repo.ts';
 
 export interface MessageInput {
@@ -16,6 +17,10 @@ export interface MessageInput {
   targets?: { tags?: string[] | undefined } | undefined;
   /** BCP 47; 'en' when absent. Sets the email's lang and direction. */
   language?: string | undefined;
+  /** Adds a first-party open pixel to the HTML part. Off by default. */
+  track_opens?: boolean | undefined;
+  /** Test 2–4 subjects on a sample first; the rest get the winner. */
+  ab_test?: AbTestInput | undefined;
 }
 
 export async function createMessage(deps: Pick<Deps, 'db' | 'clock'>, input: MessageInput): Promise<{ id: number }> {
@@ -27,6 +32,8 @@ export async function createMessage(deps: Pick<Deps, 'db' | 'clock'>, input: Mes
     from_address: fields.from,
     language: fields.language,
     target_tags: JSON.stringify(fields.tags),
+    track_opens: fields.trackOpens ? 1 : 0,
+    ...fields.abTest,
     status: 'draft',
     recipients_total: 0,
     created_at: now,
@@ -37,10 +44,7 @@ export async function createMessage(deps: Pick<Deps, 'db' | 'clock'>, input: Mes
 
 function checkMessageInput(input: MessageInput) {
   const problems: InvalidParam[] = [];
-  const subject = input.subject.trim();
-  if (subject.length < 1 || subject.length > 300) problems.push({ name: 'subject', reason: 'must be 1 to 300 characters' });
-  if (/[\r\n]/.test(subject)) problems.push({ name: 'subject', reason: 'must be a single line' });
-  else checkLiquid('subject', subject, compileTextTemplate, problems);
+  const subject = checkSubjectLine('subject', input.subject, problems);
 
   if (input.body.trim() === '') problems.push({ name: 'body', reason: 'must not be empty' });
   else checkLiquid('body', input.body, compileHtmlTemplate, problems);
@@ -56,15 +60,7 @@ function checkMessageInput(input: MessageInput) {
   if (!language) problems.push({ name: 'language', reason: 'must be a language tag such as "en" or "ug"' });
 
   const tags = [...new Set((input.targets?.tags ?? []).map((t) => t.trim()).filter((t) => t !== ''))];
+  const abTest = input.ab_test ? checkAbTestInput(input.ab_test, problems) : {};
   if (problems.length > 0) throw invalid(problems);
-  return { subject, body: input.body, from, language: language!, tags };
-}
-
-/** Parses, then renders once with stand-in values, so errors that only show when rendering show now. */
-function checkLiquid(name: string, source: string, compile: (s: string) => { render(scope: object): string }, problems: InvalidParam[]) {
-  try {
-    compile(source).render({ ...placeholderValues('someone@example.org'), __links: [], __unsubscribe_url: '' });
-  } catch (err) {
-    problems.push({ name, reason: describeLiquidError(err) });
-  }
+  return { subject, body: input.body, from, language: language!, tags, trackOpens: input.track_opens === true, abTest };
 }

@@ -4,16 +4,17 @@ import type { Deps } from '../../deps.ts';
 import type { Message } from '../../db/schema.ts';
 import { randomToken } from '../../lib/tokens.ts';
 import { listAudienceBatch } from '../people/index.ts';
+import { heldFields, releaseAbSample } from './ab-test-start.ts';
 import { mergeValuesOf } from './merge-values.ts';
 import { recordAudienceProgress } from './messages.repo.ts';
 import { insertRecipients } from './recipients.repo.ts';
 
-export const AUDIENCE_BATCH = 1000;
+export const AUDIENCE_BATCH = 500;
 
 /** Adds the next batch; returns true when the whole audience has been copied. */
 export async function enqueueAudienceBatch(
   deps: Pick<Deps, 'db' | 'clock'>,
-  message: Pick<Message, 'id' | 'target_tags' | 'audience_after_id'>,
+  message: Pick<Message, 'id' | 'target_tags' | 'audience_after_id' | 'ab_subjects' | 'ab_sample_percent' | 'ab_decide_after_minutes'>,
   batchSize = AUDIENCE_BATCH,
 ): Promise<boolean> {
   const tags = JSON.parse(message.target_tags) as string[];
@@ -29,6 +30,7 @@ export async function enqueueAudienceBatch(
       status: 'queued' as const,
       attempts: 0,
       bounced: 0,
+      ...heldFields(message),
     })));
     await recordAudienceProgress(trx, message.id, {
       fromAfterId: message.audience_after_id,
@@ -36,6 +38,7 @@ export async function enqueueAudienceBatch(
       added,
       doneAt: done ? deps.clock.now().toISOString() : null,
     });
+    if (done) await releaseAbSample(trx, message, deps.clock.now());
   });
   return done;
 }

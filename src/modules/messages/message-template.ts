@@ -6,13 +6,19 @@ import { renderEmailHtml, renderTextFooter } from '../../mail/layout.ts';
 import { compileHtmlTemplate, compileTextTemplate, containsLiquid, type CompiledLiquid } from '../../mail/liquid.ts';
 import { renderMarkdownBody } from '../../mail/markdown.ts';
 import { htmlToPlainText } from '../../mail/plain-text.ts';
+import { abSubjectsOf } from './ab-test-input.ts';
 import type { MergeValues } from './merge-values.ts';
+import { openPixelUrl, withOpenPixel } from './open-pixel.ts';
 import { isWebUrl, trackedLinkUrl, unsubscribeUrl } from './tracked-links.ts';
 
 export interface MessageContent {
   subject: string;
   body: string;
   language: string;
+  /** 1 or true: the HTML carries the open pixel. */
+  track_opens?: number | boolean;
+  /** JSON array of A/B subject variants, picked per recipient by subjectVariant. */
+  ab_subjects?: string | null;
 }
 
 export interface RenderedContent {
@@ -23,7 +29,7 @@ export interface RenderedContent {
 }
 
 export interface CompiledMessage {
-  render(recipient: { token: string; values: MergeValues }): RenderedContent;
+  render(recipient: { token: string; values: MergeValues; subjectVariant?: number | null | undefined }): RenderedContent;
 }
 
 type TemplateDeps = Pick<Deps, 'secret' | 'config'>;
@@ -52,13 +58,16 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
   });
   const text = `${htmlToPlainText(linkedHtml)}\n\n${renderTextFooter(orgName, unsubscribe)}\n`;
 
-  const htmlTemplate = compileHtmlTemplate(placeholders.restore(html));
+  const pixelled = message.track_opens ? withOpenPixel(html, tag('{{ __open_url }}')) : html;
+  const htmlTemplate = compileHtmlTemplate(placeholders.restore(pixelled));
   const textTemplate = compileTextTemplate(placeholders.restore(text));
   const subjectTemplate = compileTextTemplate(message.subject);
+  const variantTemplates = (abSubjectsOf({ ab_subjects: message.ab_subjects ?? null }) ?? []).map(compileTextTemplate);
 
   return {
-    render({ token, values }) {
-      const subject = subjectTemplate.render(values).replace(/[\r\n]+/g, ' ').trim();
+    render({ token, values, subjectVariant }) {
+      const subjectOf = (subjectVariant != null && variantTemplates[subjectVariant]) || subjectTemplate;
+      const subject = subjectOf.render(values).replace(/[\r\n]+/g, ' ').trim();
       const unsubscribeLink = unsubscribeUrl(deps, token);
       const scope = {
         ...values,
@@ -70,6 +79,7 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
         __unsubscribe_url: unsubscribeLink,
         __org_name: deps.config.orgName,
         __subject: subject,
+        __open_url: message.track_opens ? openPixelUrl(deps, token) : '',
       };
       return { subject, html: htmlTemplate.render(scope), text: textTemplate.render(scope), unsubscribeUrl: unsubscribeLink };
     },

@@ -2,9 +2,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
+import { removeAbTest, setAbTest } from './ab-test.service.ts';
 import { createMessage } from './compose.service.ts';
 import {
-  MessageCreated, MessageId, MessageInput, MessageList, MessageListQuery, MessageView, Preview, PreviewQuery,
+  AbTestInput, AbTestView, MessageCreated, MessageId, MessageInput, MessageList, MessageListQuery, MessageView, Preview, PreviewQuery,
   SendInput, SendState, TestInput, TestResult,
 } from './messages.schema.ts';
 import { getMessage, listMessages } from './messages.service.ts';
@@ -29,10 +30,20 @@ export function registerMessageApiRoutes(root: FastifyInstance, deps: Deps): voi
   }, async (req) => getMessage(deps, req.params.id));
 
   app.post('/api/v1/messages/:id/send', {
-    schema: { tags, summary: 'Send now, or schedule with `at`', params: MessageId, body: SendInput, response: { 202: SendState } },
+    schema: {
+      tags, summary: 'Send now, or schedule with `at` (an instant, or a local time in `timezone`)', params: MessageId, body: SendInput, response: { 202: SendState },
+    },
     // the body is optional: a bare POST sends now
     preValidation: async (req) => { req.body ??= {}; },
   }, async (req, reply) => reply.code(202).send(await startSend(deps, req.params.id, req.body)));
+
+  app.put('/api/v1/messages/:id/ab-test', {
+    schema: { tags, summary: 'Set the A/B subject test (before the send starts)', params: MessageId, body: AbTestInput, response: { 200: AbTestView } },
+  }, async (req) => setAbTest(deps, req.params.id, req.body));
+
+  app.delete('/api/v1/messages/:id/ab-test', {
+    schema: { tags, summary: 'Remove the A/B subject test (before the send starts)', params: MessageId },
+  }, async (req, reply) => reply.code(204).send(await removeAbTest(deps, req.params.id)));
 
   const control = [
     ['pause', 'Pause a send after the batch in flight', pauseSend],

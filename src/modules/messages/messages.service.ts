@@ -2,6 +2,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Message, MessageStatus } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
+import { abTestView, type AbTestView } from './ab-test-view.ts';
 import { findMessageById, selectMessages } from './messages.repo.ts';
 import { messageStatistics, type MessageStatistics } from './statistics.service.ts';
 
@@ -13,6 +14,8 @@ export interface MessageSummary {
   targets: { tags: string[] };
   status: MessageStatus;
   scheduled_at: string | null;
+  /** The IANA zone the schedule was written in, to show scheduled_at as written. */
+  timezone: string | null;
   sent_start_date: string | null;
   sent_end_date: string | null;
   total_targeted: number;
@@ -22,6 +25,8 @@ export interface MessageSummary {
 
 export interface MessageView extends MessageSummary {
   body: string;
+  track_opens: boolean;
+  ab_test: AbTestView | null;
   statistics: MessageStatistics;
 }
 
@@ -33,7 +38,10 @@ export async function getMessageRow(deps: Pick<Deps, 'db'>, id: number): Promise
 
 export async function getMessage(deps: Pick<Deps, 'db' | 'config'>, id: number): Promise<MessageView> {
   const message = await getMessageRow(deps, id);
-  return { ...summarise(deps, message), body: message.body, statistics: await messageStatistics(deps, id) };
+  return {
+    ...summarise(deps, message), body: message.body, track_opens: Boolean(message.track_opens), ab_test: abTestView(message),
+    statistics: await messageStatistics(deps, id, message),
+  };
 }
 
 export async function listMessages(deps: Pick<Deps, 'db' | 'config'>, page: { limit?: number; before?: number } = {}): Promise<MessageSummary[]> {
@@ -55,6 +63,7 @@ function summarise(deps: Pick<Deps, 'config'>, m: Message): MessageSummary {
     targets: { tags: JSON.parse(m.target_tags) as string[] },
     status: m.status,
     scheduled_at: m.scheduled_at,
+    timezone: m.timezone,
     sent_start_date: m.started_at,
     sent_end_date: m.finished_at,
     total_targeted: m.recipients_total,

@@ -1,7 +1,10 @@
-// The two public routes every email links to: /l/ (a tracked link) and /u/ (unsubscribe).
-import type { FastifyInstance } from 'fastify';
+// The public routes emails link to: /l/ (a tracked link), /u/ (unsubscribe) and, where a message tracks
+// opens, /o/ (its pixel).
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { followTrackedLink } from './follow-link.service.ts';
+import { TRANSPARENT_GIF } from './open-pixel.ts';
+import { recordOpen } from './record-open.service.ts';
 import { checkUnsubscribeLink, unsubscribeByLink } from './unsubscribe.service.ts';
 import { unsubscribedPage, unsubscribePage } from './unsubscribe.view.ts';
 
@@ -12,6 +15,17 @@ export function registerPublicMessageRoutes(app: FastifyInstance, deps: Deps): v
   app.get<TokenRequest>('/l/:token', hidden, async (req, reply) => {
     const url = await followTrackedLink(deps, { token: req.params.token, url: req.query.u, signature: req.query.s }, req.method === 'GET');
     return reply.header('Cache-Control', 'no-store').redirect(url, 302);
+  });
+
+  // always the image, even for a bad signature: a broken image in someone's mail helps nobody. Webmail
+  // shows it inside another site's page, so it may be loaded cross-origin (this runs after the global headers).
+  const crossOrigin = async (_req: unknown, reply: FastifyReply, payload: unknown) => {
+    reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    return payload;
+  };
+  app.get<TokenRequest>('/o/:token.gif', { ...hidden, onSend: crossOrigin }, async (req, reply) => {
+    if (req.method === 'GET') await recordOpen(deps, req.params.token, req.query.s);
+    return reply.header('Cache-Control', 'no-store, private').type('image/gif').send(TRANSPARENT_GIF);
   });
 
   // RFC 8058 allows the one-click POST as multipart/form-data too; this scope reads it as plain text.

@@ -2,10 +2,11 @@
 // organisers pressing buttons at once cannot, say, resume a cancelled message.
 import type { Deps } from '../../deps.ts';
 import type { MessageStatus } from '../../db/schema.ts';
-import { conflict, invalid, Problem } from '../../http/problem.ts';
+import { conflict, Problem } from '../../http/problem.ts';
 import { updateMessageIfStatus } from './messages.repo.ts';
 import { getMessageRow } from './messages.service.ts';
 import { queueSend } from './send-queue.ts';
+import { resolveSendTime, type SendTimeInput } from './send-time.ts';
 
 type ControlDeps = Pick<Deps, 'db' | 'clock' | 'jobs' | 'config'>;
 
@@ -13,17 +14,21 @@ export interface SendState {
   id: number;
   status: MessageStatus;
   scheduled_at: string | null;
+  /** The zone the schedule was written in, to show it as written. */
+  timezone: string | null;
 }
 
-/** Sends now, or at `at` (an ISO time with offset) when that is still ahead. */
-export async function startSend(deps: ControlDeps, id: number, options: { at?: string | undefined } = {}): Promise<SendState> {
+/**
+ * Sends now, or at `at` when that is still ahead: an ISO time with offset, or a wall-clock time in
+ * `timezone` (see send-time.ts for times that happen twice or never there).
+ */
+export async function startSend(deps: ControlDeps, id: number, options: SendTimeInput = {}): Promise<SendState> {
   if (!deps.config.smtpUrl) {
     throw new Problem(503, 'smtp-not-configured', 'No mail relay is configured',
       'Set SMTP_URL (for example smtp://user:password@relay.example.org:587) and restart Outcry.');
   }
   const now = deps.clock.now();
-  const at = options.at === undefined ? undefined : new Date(options.at);
-  if (at && Number.isNaN(at.getTime())) throw invalid([{ name: 'at', reason: 'must be an ISO 8601 time with an offset' }]);
+  const { at, timezone: zone } = resolveSendTime(options);
   const later = at !== undefined && at > now;
   const state = await deps.db.transaction().execute(async (trx) => {
     const message = await getMessageRow({ db: trx }, id);
@@ -33,9 +38,11 @@ export async function startSend(deps: ControlDeps, id: number, options: { at?: s
     const changes = later
       ? { status: 'scheduled' as const, scheduled_at: at.toISOString() }
       : { status: 'sending' as const, started_at: message.started_at ?? now.toISOString() };
-    const moved = await updateMessageIfStatus(trx, id, [message.status], { ...changes, updated_at: now.toISOString() });
+    // a new time replaces the zone it was written in; "send now" keeps the old one unless given another
+    const timezone = at !== undefined ? zone ?? null : zone ?? message.timezone;
+    const moved = await updateMessageIfStatus(trx, id, [message.status], { ...changes, timezone, updated_at: now.toISOString() });
     if (!moved) throw conflict('The message changed meanwhile; try again');
-    return { id, status: changes.status, scheduled_at: later ? at.toISOString() : message.scheduled_at };
+    return { id, status: changes.status, scheduled_at: later ? at.toISOString() : message.scheduled_at, timezone };
   });
   if (state.status === 'sending') await queueSend(deps.jobs, id);
   return state;
@@ -74,7 +81,7 @@ async function moveStatus(
     if (!(await updateMessageIfStatus(trx, id, [message.status], { ...changes, updated_at: now }))) {
       throw conflict('The message changed meanwhile; try again');
     }
-    return { id, status, scheduled_at: message.scheduled_at };
+    return { id, status, scheduled_at: message.scheduled_at, timezone: message.timezone };
   });
 }
 

@@ -1,6 +1,11 @@
-// A message's numbers: delivery from its recipients, clicks and unsubscribes from tracking's events.
+// A message's numbers: delivery from its recipients, clicks, opens and unsubscribes from tracking's
+// events, and how each subject of an A/B test did.
 import type { Deps } from '../../deps.ts';
+import type { Message } from '../../db/schema.ts';
 import { messageEventTotals } from '../tracking/index.ts';
+import { abSubjectsOf } from './ab-test-input.ts';
+import { abVariantResults, type VariantResult } from './ab-test-results.ts';
+import { findMessageById } from './messages.repo.ts';
 import { countRecipientsByStatus } from './recipients.repo.ts';
 
 export interface MessageStatistics {
@@ -15,12 +20,24 @@ export interface MessageStatistics {
   clicked: number;
   unsubscribed: number;
   links: { url: string; clicked: number }[];
+  /** People whose open pixel loaded; null when the message does not track opens. */
+  opened: number | null;
+  /** Present when opens are tracked: image blocking and proxies make them estimates. */
+  opens_are_estimates?: true;
+  /** Per subject variant of an A/B test; null without one. */
+  ab_test: { variants: VariantResult[]; winner: number | null } | null;
 }
 
-export async function messageStatistics(deps: Pick<Deps, 'db'>, messageId: number): Promise<MessageStatistics> {
+type StatisticsMessage = Pick<Message, 'id' | 'track_opens' | 'ab_subjects' | 'ab_winner'>;
+
+/** `message` saves reading the row again when the caller has it. */
+export async function messageStatistics(deps: Pick<Deps, 'db'>, messageId: number, message?: StatisticsMessage): Promise<MessageStatistics> {
+  const row = message ?? (await findMessageById(deps.db, messageId));
   const byStatus = await countRecipientsByStatus(deps.db, messageId);
   const events = await messageEventTotals(deps, messageId);
   const count = (status: string) => byStatus.find((r) => r.status === status)?.count ?? 0;
+  const trackOpens = Boolean(row?.track_opens);
+  const subjects = row ? abSubjectsOf(row) : undefined;
   return {
     total: byStatus.reduce((sum, r) => sum + r.count, 0),
     queued: count('queued'),
@@ -31,5 +48,8 @@ export async function messageStatistics(deps: Pick<Deps, 'db'>, messageId: numbe
     clicked: events.clicked,
     unsubscribed: events.unsubscribed,
     links: events.byLink,
+    opened: trackOpens ? events.opened : null,
+    ...(trackOpens ? { opens_are_estimates: true as const } : {}),
+    ab_test: subjects ? { variants: await abVariantResults(deps, messageId, subjects), winner: row!.ab_winner } : null,
   };
 }

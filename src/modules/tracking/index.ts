@@ -4,3 +4,5 @@ export { recordEvent, type NewEvent } from './events.repo.ts';
 export { stormEventTotals, type StormEventTotals } from './storm-totals.repo.ts';
 export { messageEventTotals, type MessageEventTotals } from './message-totals.repo.ts';
 export { signUrl, verifySignedUrl } from './signed-urls.ts';
+export { recordFirstOpen } from './opens.repo.ts';
+export { messageClickers } from './message-clickers.repo.ts';

@@ -5,6 +5,8 @@ export interface MessageEventTotals {
   /** Recipients who clicked at least one link. */
   clicked: number;
   unsubscribed: number;
+  /** Recipients whose open pixel loaded at least once (only messages with opens tracking have any). */
+  opened: number;
   /** Unique clickers per destination URL. */
   byLink: { url: string; clicked: number }[];
 }
@@ -19,6 +21,7 @@ export async function messageEventTotals(deps: Pick<Deps, 'db'>, messageId: numb
   return {
     clicked: count('click'),
     unsubscribed: count('unsubscribe'),
+    opened: count('open'),
     byLink: byLink.map((r) => ({ url: r.url ?? '', clicked: Number(r.n) })),
   };
 }
