@@ -1,6 +1,7 @@
 // Builds the running system from a Config: database (migrated), jobs, the HTTP app and the workers.
 import pino from 'pino';
 import { buildApp, type App } from './app.ts';
+import { readBounceConfig, type BounceConfig } from './config/bounce-config.ts';
 import type { Config } from './config/config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import type { Deps } from './deps.ts';
@@ -8,6 +9,7 @@ import { createInProcessJobs } from './jobs/in-process-jobs.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { loadOrCreateSecret } from './modules/accounts/index.ts';
 import { createMailer } from './mail/mailer.ts';
+import { startBounceListener } from './modules/bounces/index.ts';
 import { registerMessageJobs } from './modules/messages/index.ts';
 
 export interface Runtime {
@@ -21,11 +23,16 @@ export interface RuntimeOptions {
   worker: boolean;
   clock?: Clock;
   logger?: boolean;
+  /** Read from the environment when not given. */
+  bounce?: BounceConfig;
 }
 
 export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const log = pino({ level: options.logger === false ? 'silent' : config.logLevel });
-  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = openDatabase({
+    databaseUrl: config.databaseUrl, dataDir: config.dataDir,
+    onIdleError: (err) => log.warn({ err }, 'an idle database connection failed; it will be replaced'),
+  });
   try {
     await migrateToLatest(db);
   } catch (err) {
@@ -35,18 +42,27 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const secret = config.secret ?? (await loadOrCreateSecret(db));
   const jobs = createInProcessJobs(log, { runsWork: options.worker });
   const mailer = createMailer(config);
-  const deps: Deps = { db, config, clock: options.clock ?? systemClock, jobs, secret, log, mailer };
+  const bounce = options.bounce ?? readBounceConfig();
+  const deps: Deps = { db, config, clock: options.clock ?? systemClock, jobs, secret, log, mailer, bounce };
   registerMessageJobs(deps);
   const app = await buildApp(deps, { logger: options.logger !== false && options.web });
   await jobs.start();
+  const closeRest = async () => {
+    await jobs.stop();
+    mailer.close();
+    await db.destroy();
+  };
+  // bounces mailed to BOUNCE_DOMAIN come in through the worker's own SMTP listener
+  const bounceListener = options.worker && bounce.smtpPort !== undefined
+    ? await startBounceListener(deps).catch(async (err: unknown) => { await app.close(); await closeRest(); throw err; })
+    : undefined;
   return {
     deps,
     app,
     async close() {
       await app.close();
-      await jobs.stop();
-      mailer.close();
-      await db.destroy();
+      await bounceListener?.close();
+      await closeRest();
     },
   };
 }

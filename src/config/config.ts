@@ -18,6 +18,18 @@ export interface Config {
   /** Secret for signed links; when unset one is generated and kept in the database. */
   readonly secret: string | undefined;
   readonly logLevel: string;
+  /** First wait after a temporary failure; each next wait doubles (with jitter), up to an hour. */
+  readonly retryMinMs: number;
+  /** How long after the first attempt a temporarily failing recipient is still retried. */
+  readonly retryLifetimeMs: number;
+  /** Most messages handed to the relay per second and per hour (0: no limit): a relay's or provider's limits. */
+  readonly sendPerSecond: number;
+  readonly sendPerHour: number;
+  /** How long a worker holds the recipients it claimed; after a crash they fall due again when it ends. */
+  readonly sendLeaseMs: number;
+  /** DKIM: a folder of private keys named <domain>.pem, one per sender domain, and their selector. */
+  readonly dkimKeysDir: string | undefined;
+  readonly dkimSelector: string;
 }
 
 export interface ConfigOverrides {
@@ -50,6 +62,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     smtpConnections: intFrom(env, 'SMTP_CONNECTIONS', 5),
     secret: env.OUTCRY_SECRET || undefined,
     logLevel: env.LOG_LEVEL || 'info',
+    retryMinMs: intFrom(env, 'OUTCRY_RETRY_MIN_MS', 60_000),
+    retryLifetimeMs: intFrom(env, 'OUTCRY_RETRY_LIFETIME_HOURS', 72) * 3_600_000,
+    sendPerSecond: intFrom(env, 'SEND_PER_SECOND', 0),
+    sendPerHour: intFrom(env, 'SEND_PER_HOUR', 0),
+    sendLeaseMs: intFrom(env, 'OUTCRY_SEND_LEASE_MS', 5 * 60_000),
+    dkimKeysDir: env.DKIM_KEYS_DIR ? resolve(env.DKIM_KEYS_DIR) : undefined,
+    dkimSelector: env.DKIM_SELECTOR || 'outcry',
   });
 }
 

@@ -12,6 +12,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** Told when an idle PostgreSQL connection fails (it is dropped and replaced). */
+  onIdleError?: (err: Error) => void;
 }
 
 const pgTypes = {
@@ -30,6 +32,9 @@ export function openDatabase(options: DatabaseOptions): Db {
       types: pgTypes,
       statement_timeout: 30_000,
     });
+    // an idle connection the server closed (a restart, a fail-over) is dropped from the pool and replaced
+    // on the next query; without a listener its error would end the process
+    pool.on('error', (err) => options.onIdleError?.(err));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   mkdirSync(options.dataDir, { recursive: true });

@@ -86,6 +86,19 @@ export interface MessagesTable {
   audience_after_id: Generated<number>;
   /** When the whole audience had been copied into message_recipients; null while copying. */
   audience_done_at: string | null;
+  /** The IANA zone a schedule was written in, kept to show it as written (scheduled_at is UTC). */
+  timezone: string | null;
+  /** 1: the HTML carries a first-party open pixel. Off unless asked for. */
+  track_opens: Generated<number>;
+  /** A/B subject test: JSON array of 2–4 subject variants; null when there is no test. */
+  ab_subjects: string | null;
+  ab_sample_percent: number | null;
+  ab_decide_after_minutes: number | null;
+  /** Set when the sample is released (the audience copied): when the winner is chosen. */
+  ab_decide_at: string | null;
+  /** Index into ab_subjects of the variant the held recipients got. */
+  ab_winner: number | null;
+  ab_decided_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -109,9 +122,24 @@ export interface MessageRecipientsTable {
   bounced: number;
   sent_at: string | null;
   next_attempt_at: string | null;
+  /** Index into the message's ab_subjects; null: the message's own subject. */
+  subject_variant: number | null;
+  /** When the relay was first tried for this recipient; retries stop a lifetime after it. */
+  first_attempt_at: string | null;
 }
 
-export type EventKind = 'page_view' | 'post_started' | 'click' | 'unsubscribe';
+/** sent: 2xx. deferred: a temporary failure, tried again later. failed: given up. bounced: the address was refused. */
+export type AttemptOutcome = 'sent' | 'deferred' | 'failed' | 'bounced';
+
+export interface DeliveryAttemptsTable {
+  id: Generated<number>;
+  recipient_id: number;
+  attempted_at: string;
+  outcome: AttemptOutcome;
+  reply: string | null;
+}
+
+export type EventKind = 'page_view' | 'post_started' | 'click' | 'unsubscribe' | 'open';
 
 export interface EventsTable {
   id: Generated<number>;
@@ -135,6 +163,23 @@ export interface ApiTokensTable {
   last_used_at: string | null;
 }
 
+export type BounceKind = 'hard' | 'soft' | 'complaint';
+
+export interface BounceEventsTable {
+  id: Generated<number>;
+  person_id: number;
+  message_id: number | null;
+  kind: BounceKind;
+  /** Who reported it: ses, postmark, mailgun, sendgrid, smtp. */
+  provider: string;
+  detail: string | null;
+  /** The provider's id for the event (and the address), so a report delivered twice counts once. */
+  event_key: string;
+  /** The status this report gave the person ('bouncing', 'spam complaint'); null when it changed nothing. */
+  outcome: SubscriptionStatus | null;
+  created_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   people: PeopleTable;
@@ -144,8 +189,10 @@ export interface Database {
   storm_variants: StormVariantsTable;
   messages: MessagesTable;
   message_recipients: MessageRecipientsTable;
+  delivery_attempts: DeliveryAttemptsTable;
   events: EventsTable;
   api_tokens: ApiTokensTable;
+  bounce_events: BounceEventsTable;
 }
 
 export type Db = Kysely<Database>;

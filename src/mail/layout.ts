@@ -1,7 +1,7 @@
 // The email around a message body (MJML → HTML that mail clients render alike), and the footer of both
 // parts: who sends it, why the supporter gets it, and how to stop. Nothing is loaded from elsewhere.
-import mjml2html from 'mjml';
 import { escapeHtml } from '../lib/html.ts';
+import { renderMjml } from './mjml-render.ts';
 import { textDirection } from '../lib/language.ts';
 
 export interface LayoutInput {
@@ -46,9 +46,7 @@ ${body}
     </mj-column></mj-section>
   </mj-body>
 </mjml>`;
-  // fonts: {} keeps MJML from linking Google Fonts
-  const result = await mjml2html(source, { fonts: {}, validationLevel: 'soft', keepComments: false });
-  return result.html;
+  return renderMjml(source);
 }
 
 export function renderTextFooter(orgName: string, unsubscribeUrl: string): string {

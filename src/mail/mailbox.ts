@@ -28,3 +28,10 @@ function unquote(name: string): string {
   const m = /^"((?:[^"\\]|\\.)*)"$/.exec(name);
   return m ? m[1]!.replace(/\\(.)/g, '$1') : name;
 }
+
+/** Name and address of a mailbox already checked (or configured by the operator), without judging it again. */
+export function splitMailbox(value: string): Mailbox {
+  const text = value.trim();
+  const angled = /^(.*?)\s*<([^<>]*)>$/s.exec(text);
+  return angled ? { name: unquote(angled[1]!.trim()), address: angled[2]!.trim() } : { name: '', address: text };
+}

@@ -1,7 +1,13 @@
-// The SMTP side of sending: a pool of connections to the relay in SMTP_URL (Nodemailer).
-import nodemailer, { type Transporter, type TransportOptions } from 'nodemailer';
+// The SMTP side of sending: each message built as one Buffer (mime.ts), DKIM-signed when the sender's
+// domain has a key, held to the relay's rate limits, and handed to a pool of connections to SMTP_URL.
+import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config.ts';
 import { Problem } from '../http/problem.ts';
+import { createDkimSigner } from './dkim.ts';
+import { splitMailbox } from './mailbox.ts';
+import { buildMime } from './mime.ts';
+import { createSendRate } from './send-rate.ts';
+import { createSmtpPool, type SmtpPool } from './smtp-pool.ts';
 
 export interface OutgoingMail {
   from: string;
@@ -49,47 +55,44 @@ export class SmtpError extends Error {
   }
 }
 
-export function createMailer(config: Pick<Config, 'smtpUrl' | 'smtpConnections'>): Mailer {
-  let transport: Transporter | undefined;
-  function getTransport() {
+type MailerConfig = Pick<Config, 'smtpUrl' | 'smtpConnections' | 'sendPerSecond' | 'sendPerHour' | 'dkimKeysDir' | 'dkimSelector'>;
+
+export function createMailer(config: MailerConfig): Mailer {
+  let pool: SmtpPool | undefined;
+  const rate = createSendRate({ perSecond: config.sendPerSecond, perHour: config.sendPerHour });
+  const dkim = createDkimSigner(config.dkimKeysDir, config.dkimSelector);
+  function getPool() {
     if (!config.smtpUrl) {
       throw new Problem(503, 'smtp-not-configured', 'No mail relay is configured',
         'Set SMTP_URL (for example smtp://user:password@relay.example.org:587) and restart Outcry.');
     }
-    transport ??= nodemailer.createTransport({
-      url: config.smtpUrl,
-      pool: true,
-      maxConnections: Math.max(1, config.smtpConnections),
-      maxMessages: Infinity,
-      connectionTimeout: 30_000,
-      greetingTimeout: 30_000,
-      socketTimeout: 60_000,
-    } as TransportOptions);
-    return transport;
+    pool ??= createSmtpPool({ url: config.smtpUrl, connections: Math.max(1, config.smtpConnections) });
+    return pool;
   }
   return {
     async send(mail) {
+      const smtp = getPool();
       try {
-        const info = await getTransport().sendMail({
-          from: mail.from,
-          to: mail.to,
-          subject: mail.subject,
-          html: mail.html,
-          text: mail.text,
-          headers: mail.headers,
-          messageId: mail.messageId ? `<${mail.messageId}>` : undefined,
-          envelope: mail.envelopeFrom ? { from: mail.envelopeFrom, to: mail.to } : undefined,
-        });
-        return { response: String(info.response ?? '250') };
+        const from = splitMailbox(mail.from).address;
+        await rate.take(from);
+        const message = await dkim.sign(from.split('@').pop()!, buildMime({
+          from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html,
+          headers: mail.headers, messageId: mail.messageId ?? randomMessageId(from), date: new Date(),
+        }));
+        const response = await smtp.send({ from: mail.envelopeFrom ?? from, to: splitMailbox(mail.to).address }, message);
+        return { response };
       } catch (err) {
-        if (err instanceof Problem) throw err;
         const e = err as { message?: string; responseCode?: number; response?: string; command?: string };
         throw new SmtpError(e.response ?? e.message ?? String(err), e.responseCode, e.command);
       }
     },
     close() {
-      transport?.close();
-      transport = undefined;
+      pool?.close();
+      pool = undefined;
     },
   };
+}
+
+function randomMessageId(fromAddress: string): string {
+  return `${randomBytes(16).toString('hex')}@${fromAddress.split('@')[1] ?? 'localhost'}`;
 }

@@ -53,6 +53,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       });
     },
   });
+  // a client that dies mid-conversation (a killed sender) must not end the test process
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

@@ -1,55 +1,67 @@
-// One recipient, one mail: render, hand to the relay, and record what the relay said. A recipient is
-// marked sent only after the relay's 2xx; a refused address bounces; anything else is tried again later.
+// One recipient, one mail: render, hand to the relay, and say what the relay answered. Nothing is written
+// here: the send loop records outcomes in batches (outcome-writer.ts), and a recipient counts as sent only
+// once the relay's 2xx is recorded. A refused address bounces; anything else is tried again later, with
+// a growing, jittered wait, until the retry lifetime has passed.
 import type { Deps } from '../../deps.ts';
-import type { Message } from '../../db/schema.ts';
+import type { AttemptOutcome, Message } from '../../db/schema.ts';
 import { SmtpError } from '../../mail/mailer.ts';
-import { changeSubscription } from '../people/index.ts';
 import type { CompiledMessage } from './message-template.ts';
 import type { MergeValues } from './merge-values.ts';
 import { outgoingMail } from './outgoing-mail.ts';
-import { markRecipientFailed, markRecipientSent, scheduleRecipientRetry, type ClaimedRecipient } from './recipients.repo.ts';
+import type { ClaimedRecipient } from './recipients.repo.ts';
 
-export const MAX_ATTEMPTS = 5;
-const FIRST_RETRY_MS = 60_000;
 const LONGEST_RETRY_MS = 60 * 60_000;
 
-export type DeliverDeps = Pick<Deps, 'db' | 'clock' | 'mailer' | 'config' | 'secret' | 'log'>;
+export type DeliverDeps = Pick<Deps, 'clock' | 'mailer' | 'config' | 'secret' | 'log' | 'bounce'>;
+
+export interface DeliveryOutcome {
+  recipient: ClaimedRecipient;
+  outcome: AttemptOutcome;
+  reply: string;
+  attemptedAt: string;
+  /** For a deferred recipient: when to try again. */
+  retryAt?: string;
+}
 
 export async function deliverToRecipient(
   deps: DeliverDeps,
   message: Pick<Message, 'id' | 'from_address'>,
   compiled: CompiledMessage,
   recipient: ClaimedRecipient,
-): Promise<void> {
+): Promise<DeliveryOutcome> {
+  const attemptedAt = deps.clock.now().toISOString();
   let mail;
   try {
     const values = JSON.parse(recipient.vars) as MergeValues;
-    mail = outgoingMail(deps, message, compiled.render({ token: recipient.token, values }), recipient);
+    mail = outgoingMail(deps, message, compiled.render({ token: recipient.token, values, subjectVariant: recipient.subject_variant }), recipient);
   } catch (err) {
     deps.log.error({ err, message: message.id, recipient: recipient.id }, 'could not render a message');
-    await markRecipientFailed(deps.db, recipient.id, { reply: `not rendered: ${String((err as Error).message ?? err)}`, bounced: false, attempts: recipient.attempts });
-    return;
+    return { recipient, outcome: 'failed', reply: `not rendered: ${String((err as Error).message ?? err)}`, attemptedAt };
   }
   try {
     const { response } = await deps.mailer.send(mail);
-    await markRecipientSent(deps.db, recipient.id, response, deps.clock.now().toISOString());
+    return { recipient, outcome: 'sent', reply: response, attemptedAt };
   } catch (err) {
-    await recordFailure(deps, message.id, recipient, err);
+    return failureOutcome(deps, recipient, err, attemptedAt);
   }
 }
 
-async function recordFailure(deps: DeliverDeps, messageId: number, recipient: ClaimedRecipient, err: unknown) {
+function failureOutcome(deps: DeliverDeps, recipient: ClaimedRecipient, err: unknown, attemptedAt: string): DeliveryOutcome {
   const reply = err instanceof Error ? err.message : String(err);
-  const attempts = recipient.attempts + 1;
-  if (err instanceof SmtpError && err.addressRefused) {
-    await markRecipientFailed(deps.db, recipient.id, { reply, bounced: true, attempts });
-    await changeSubscription(deps, recipient.person_id, 'bouncing', { source: 'bounce', detail: `message:${messageId}` });
-  } else if ((err instanceof SmtpError && err.permanent) || attempts >= MAX_ATTEMPTS) {
-    // refused for good, but not because of the address (content, sender): the person stays subscribed
-    await markRecipientFailed(deps.db, recipient.id, { reply, bounced: false, attempts });
-  } else {
-    const wait = Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), LONGEST_RETRY_MS);
-    const at = new Date(deps.clock.now().getTime() + wait).toISOString();
-    await scheduleRecipientRetry(deps.db, recipient.id, { reply, attempts, at });
+  if (err instanceof SmtpError && err.addressRefused) return { recipient, outcome: 'bounced', reply, attemptedAt };
+  // refused for good, but not because of the address (content, sender): the person stays subscribed
+  if (err instanceof SmtpError && err.permanent) return { recipient, outcome: 'failed', reply, attemptedAt };
+  const now = Date.parse(attemptedAt);
+  const firstAttempt = recipient.first_attempt_at ? Date.parse(recipient.first_attempt_at) : now;
+  const retryAt = now + retryDelayMs(deps.config.retryMinMs, recipient.attempts + 1);
+  if (retryAt - firstAttempt > deps.config.retryLifetimeMs) {
+    return { recipient, outcome: 'failed', reply: `gave up after ${recipient.attempts + 1} attempts: ${reply}`, attemptedAt };
   }
+  return { recipient, outcome: 'deferred', reply, attemptedAt, retryAt: new Date(retryAt).toISOString() };
+}
+
+/** Exponential backoff from `minMs`, capped at an hour, with ±20% jitter so retries do not come in waves. */
+export function retryDelayMs(minMs: number, attempt: number): number {
+  const base = Math.min(minMs * 2 ** Math.max(0, attempt - 1), Math.max(minMs, LONGEST_RETRY_MS));
+  return Math.round(base * (0.8 + Math.random() * 0.4));
 }

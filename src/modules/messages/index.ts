@@ -14,6 +14,7 @@ export { startSend, pauseSend, resumeSend, cancelSend, type SendState } from './
 export { previewMessage, sendTestCopy, type Preview } from './test-copy.service.ts';
 export { messageStatistics, type MessageStatistics } from './statistics.service.ts';
 export { registerMessageJobs, tickMessages } from './message-jobs.ts';
+export { findReportedRecipient, recordRecipientBounce, type RecipientReference, type ReportedRecipient } from './bounce-report.service.ts';
 
 export function registerMessageRoutes(app: FastifyInstance, deps: Deps): void {
   registerMessageApiRoutes(app, deps);

@@ -4,10 +4,11 @@ import type { Deps } from '../../deps.ts';
 import type { Message } from '../../db/schema.ts';
 import { sign } from '../../lib/tokens.ts';
 import type { OutgoingMail } from '../../mail/mailer.ts';
+import { returnPathFor } from '../../mail/verp.ts';
 import type { RenderedContent } from './message-template.ts';
 import { senderOf } from './messages.service.ts';
 
-type MailDeps = Pick<Deps, 'secret' | 'config'>;
+type MailDeps = Pick<Deps, 'secret' | 'config' | 'bounce'>;
 
 export function outgoingMail(
   deps: MailDeps,
@@ -28,6 +29,8 @@ export function outgoingMail(
     },
     // the same for a repeat of the same mail (after a crash), so a mailbox that has it can drop the copy;
     // derived from the token, but does not reveal it
+    // VERP: a bounce sent back to this address names the recipient (when BOUNCE_DOMAIN is set)
+    envelopeFrom: returnPathFor(deps, recipient.token),
     messageId: `${sign(deps.secret, 'message-id', recipient.token)}@${new URL(deps.config.publicUrl).hostname}`,
   };
 }

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
-import type { Database, Db, MessageRecipientsTable, RecipientStatus } from '../../db/schema.ts';
+import type { AttemptOutcome, Database, Db, MessageRecipientsTable, RecipientStatus } from '../../db/schema.ts';
 
 export async function findRecipientByToken(db: Db, token: string) {
   return db.selectFrom('message_recipients').select(['id', 'message_id', 'person_id', 'email', 'status'])
@@ -22,6 +22,8 @@ export interface ClaimedRecipient {
   token: string;
   vars: string;
   attempts: number;
+  subject_variant: number | null;
+  first_attempt_at: string | null;
 }
 
 function isDue(now: string) {
@@ -40,27 +42,9 @@ export async function claimDueRecipients(db: Db, messageId: number, now: string,
     .where('id', 'in', db.selectFrom('message_recipients').select('id')
       .where('message_id', '=', messageId).where(isDue(now)).orderBy('id').limit(limit))
     .where(isDue(now))
-    .returning(['id', 'person_id', 'email', 'token', 'vars', 'attempts'])
+    .returning(['id', 'person_id', 'email', 'token', 'vars', 'attempts', 'subject_variant', 'first_attempt_at'])
     .execute();
   return rows.sort((a, b) => a.id - b.id);
-}
-
-export async function markRecipientSent(db: Db, id: number, reply: string, now: string): Promise<void> {
-  await db.updateTable('message_recipients')
-    .set({ status: 'sent', sent_at: now, last_reply: reply, next_attempt_at: null })
-    .where('id', '=', id).where('status', '=', 'queued').execute();
-}
-
-export async function markRecipientFailed(db: Db, id: number, failure: { reply: string; bounced: boolean; attempts: number }): Promise<void> {
-  await db.updateTable('message_recipients')
-    .set({ status: 'failed', last_reply: failure.reply, bounced: failure.bounced ? 1 : 0, attempts: failure.attempts, next_attempt_at: null })
-    .where('id', '=', id).where('status', '=', 'queued').execute();
-}
-
-export async function scheduleRecipientRetry(db: Db, id: number, retry: { reply: string; attempts: number; at: string }): Promise<void> {
-  await db.updateTable('message_recipients')
-    .set({ last_reply: retry.reply, attempts: retry.attempts, next_attempt_at: retry.at })
-    .where('id', '=', id).where('status', '=', 'queued').execute();
 }
 
 export async function markRecipientsSkipped(db: Db, ids: number[], reason: string): Promise<void> {
@@ -80,4 +64,63 @@ export async function countRecipientsByStatus(db: Db, messageId: number) {
     .select(['status', sql<number>`count(*)`.as('n'), sql<number>`sum(bounced)`.as('bounced')])
     .where('message_id', '=', messageId).groupBy('status').execute();
   return rows.map((r) => ({ status: r.status as RecipientStatus, count: Number(r.n), bounced: Number(r.bounced ?? 0) }));
+}
+
+export interface RecordedOutcome {
+  recipientId: number;
+  outcome: AttemptOutcome;
+  reply: string;
+  attemptedAt: string;
+  retryAt?: string | undefined;
+}
+
+/**
+ * Writes a batch of delivery outcomes in one transaction: each attempt into the delivery log, and the
+ * recipients' states (the sent ones in one statement). Only recipients still queued change, so writing
+ * the same outcome twice does nothing new.
+ */
+export async function recordDeliveryOutcomes(db: Db, outcomes: RecordedOutcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < outcomes.length; i += 500) {
+      await trx.insertInto('delivery_attempts').values(outcomes.slice(i, i + 500).map((o) => ({
+        recipient_id: o.recipientId, attempted_at: o.attemptedAt, outcome: o.outcome, reply: o.reply.slice(0, 1000),
+      }))).execute();
+    }
+    const sent = outcomes.filter((o) => o.outcome === 'sent');
+    for (let i = 0; i < sent.length; i += 200) {
+      const chunk = sent.slice(i, i + 200);
+      await trx.updateTable('message_recipients')
+        .set((eb) => ({
+          status: 'sent',
+          attempts: eb('attempts', '+', 1),
+          first_attempt_at: eb.fn.coalesce('first_attempt_at', eb.val(chunk[0]!.attemptedAt)),
+          // the batch's last 2xx: within a fraction of a second of each one's own
+          sent_at: chunk.at(-1)!.attemptedAt,
+          last_reply: sql<string>`case id ${sql.join(chunk.map((o) => sql`when ${o.recipientId} then ${o.reply.slice(0, 1000)}`), sql` `)} end`,
+          next_attempt_at: null,
+        }))
+        .where('id', 'in', chunk.map((o) => o.recipientId)).where('status', '=', 'queued').execute();
+    }
+    for (const o of outcomes) {
+      if (o.outcome === 'sent') continue;
+      const done = o.outcome !== 'deferred';
+      await trx.updateTable('message_recipients')
+        .set((eb) => ({
+          status: done ? 'failed' : 'queued',
+          bounced: o.outcome === 'bounced' ? 1 : 0,
+          attempts: eb('attempts', '+', 1),
+          first_attempt_at: eb.fn.coalesce('first_attempt_at', eb.val(o.attemptedAt)),
+          last_reply: o.reply,
+          next_attempt_at: done ? null : o.retryAt!,
+        }))
+        .where('id', '=', o.recipientId).where('status', '=', 'queued').execute();
+    }
+  });
+}
+
+/** Every attempt at one recipient, oldest first. */
+export async function selectDeliveryAttempts(db: Db, recipientId: number) {
+  return db.selectFrom('delivery_attempts').select(['attempted_at', 'outcome', 'reply'])
+    .where('recipient_id', '=', recipientId).orderBy('id').execute();
 }

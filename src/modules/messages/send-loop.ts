@@ -1,6 +1,8 @@
-// The send loop for one message: copy the audience, then claim due recipients in id order a batch at a
-// time and mail them with a bounded number in flight. The status is read before every batch, so a pause
-// or cancel takes effect within one batch; what is marked sent is never sent again.
+// The send loop for one message: copy the audience, then keep a bounded window of mails in flight over
+// the relay connections, claiming due recipients (in id order) a batch at a time as the window drains.
+// There is no barrier between batches, so a slow or stalled mail holds one slot, never the others.
+// The status is read before every claim, so a pause or cancel takes effect within one batch; outcomes
+// are written in batches, and what is recorded as sent is never sent again.
 import type { Deps } from '../../deps.ts';
 import type { Message } from '../../db/schema.ts';
 import { subscribedAmong } from '../people/index.ts';
@@ -8,15 +10,13 @@ import { deliverToRecipient } from './deliver.ts';
 import { enqueueAudienceBatch } from './enqueue-recipients.service.ts';
 import type { CompiledMessage } from './message-template.ts';
 import { findMessageById, updateMessageIfStatus } from './messages.repo.ts';
+import { createOutcomeWriter } from './outcome-writer.ts';
 import { claimDueRecipients, countQueued, markRecipientsSkipped, type ClaimedRecipient } from './recipients.repo.ts';
 
-/** How long a claimed batch is this worker's; should it die, the rest falls due again after this. */
-const LEASE_MS = 10 * 60_000;
-
-export type SendDeps = Pick<Deps, 'db' | 'clock' | 'mailer' | 'config' | 'secret' | 'log'>;
+export type SendDeps = Pick<Deps, 'db' | 'clock' | 'mailer' | 'config' | 'secret' | 'log' | 'bounce'>;
 
 export interface SendLoopControl {
-  /** True when the process is shutting down: finish the batch in flight, then return. */
+  /** True when the process is shutting down: finish the mails in flight, then return. */
   stopping(): boolean;
   /** The message made ready to send (kept between runs by the caller). */
   compiled(message: Message): Promise<CompiledMessage>;
@@ -29,24 +29,69 @@ export interface SendLoopControl {
 export type SendOutcome = 'sent' | 'waiting' | 'stopped' | 'idle';
 
 export async function runSend(deps: SendDeps, messageId: number, control: SendLoopControl): Promise<SendOutcome> {
-  const inFlight = Math.max(1, deps.config.smtpConnections * 2);
-  const batchSize = Math.min(500, Math.max(20, inFlight * 5));
+  let message: Message | undefined;
   for (;;) {
-    const message = await findMessageById(deps.db, messageId);
+    message = await findMessageById(deps.db, messageId);
     if (!message || message.status !== 'sending') return 'idle';
     if (control.stopping()) return 'stopped';
-    if (message.audience_done_at === null) {
-      await enqueueAudienceBatch(deps, message);
-      continue;
-    }
-    const now = deps.clock.now();
-    const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
-    const batch = await claimDueRecipients(deps.db, messageId, now.toISOString(), leaseUntil, batchSize);
-    if (batch.length === 0) return (await finishIfDone(deps, messageId)) ? 'sent' : 'waiting';
-    const compiled = await control.compiled(message);
-    const sendable = await dropUnsubscribed(deps, batch);
-    await forEachConcurrently(sendable, inFlight, (r) => deliverToRecipient(deps, message, compiled, r));
+    if (message.audience_done_at !== null) break;
+    await enqueueAudienceBatch(deps, message);
   }
+  const window = Math.max(1, deps.config.smtpConnections * 4);
+  const batchSize = Math.min(1000, window * 8);
+  const writer = createOutcomeWriter(deps, messageId);
+  let stop: 'stopped' | 'idle' | undefined;
+  try {
+    const next = recipientSource(deps, messageId, batchSize, window, control, (why) => { stop ??= why; });
+    const compiled = await control.compiled(message);
+    const sending = message;
+    const slot = async () => {
+      for (let r = await next(); r; r = await next()) await writer.add(await deliverToRecipient(deps, sending, compiled, r));
+    };
+    // every slot ends before the writer closes, even when one fails
+    const results = await Promise.allSettled(Array.from({ length: window }, slot));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  } finally {
+    await writer.close();
+  }
+  if (stop) return stop;
+  return (await finishIfDone(deps, messageId)) ? 'sent' : 'waiting';
+}
+
+/**
+ * Hands out claimed recipients one at a time; claims the next batch (one claim at a time) when fewer
+ * than `lowWater` are left. Returns undefined when none are due or the send should stop.
+ */
+function recipientSource(
+  deps: SendDeps, messageId: number, batchSize: number, lowWater: number, control: SendLoopControl,
+  stopWith: (why: 'stopped' | 'idle') => void,
+) {
+  let buffer: ClaimedRecipient[] = [];
+  let done = false;
+  let claiming: Promise<void> | undefined;
+
+  async function claim() {
+    const message = await findMessageById(deps.db, messageId);
+    if (!message || message.status !== 'sending') { stopWith('idle'); done = true; return; }
+    if (control.stopping()) { stopWith('stopped'); done = true; return; }
+    const now = deps.clock.now();
+    const leaseUntil = new Date(now.getTime() + deps.config.sendLeaseMs).toISOString();
+    const batch = await claimDueRecipients(deps.db, messageId, now.toISOString(), leaseUntil, batchSize);
+    if (batch.length === 0) { done = true; return; }
+    buffer = buffer.concat(await dropUnsubscribed(deps, batch));
+  }
+
+  return async function next(): Promise<ClaimedRecipient | undefined> {
+    for (;;) {
+      // the next batch is fetched while the last of this one is still going out
+      if (buffer.length <= lowWater && !done) claiming ??= claim().finally(() => { claiming = undefined; });
+      const r = buffer.shift();
+      if (r) return r;
+      if (!claiming) return undefined;
+      await claiming;
+    }
+  };
 }
 
 /** Someone who unsubscribed (or bounced elsewhere) after the send started is skipped, not mailed. */
@@ -61,22 +106,4 @@ async function finishIfDone(deps: SendDeps, messageId: number): Promise<boolean>
   if ((await countQueued(deps.db, messageId)) > 0) return false;
   const now = deps.clock.now().toISOString();
   return updateMessageIfStatus(deps.db, messageId, ['sending'], { status: 'sent', finished_at: now, updated_at: now });
-}
-
-/** Runs fn over items with at most `limit` at once; all finish before the first error is thrown. */
-async function forEachConcurrently<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: unknown;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      try {
-        await fn(item);
-      } catch (err) {
-        failure ??= err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure !== undefined) throw failure;
 }

@@ -11,7 +11,7 @@ import { compileMessage, type RenderedContent } from './message-template.ts';
 import { getMessageRow } from './messages.service.ts';
 import { outgoingMail } from './outgoing-mail.ts';
 
-type CopyDeps = Pick<Deps, 'db' | 'config' | 'secret'>;
+type CopyDeps = Pick<Deps, 'db' | 'config' | 'secret' | 'bounce'>;
 
 export interface Preview {
   subject: string;

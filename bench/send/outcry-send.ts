@@ -1,0 +1,62 @@
+// The measured side: Outcry's real worker sending one personalised message to everyone tagged "bench".
+// `seed N` fills the database (not timed); `send` creates the message, sends it and prints
+// {seconds, peak_rss_mb} as JSON. Run as child processes so each has its own memory figures.
+import { readConfig } from '../../src/config/config.ts';
+import { createMessage, getMessage, startSend } from '../../src/modules/messages/index.ts';
+import { createRuntime } from '../../src/runtime.ts';
+
+const [mode, count] = process.argv.slice(2);
+const config = readConfig(process.env);
+
+if (mode === 'seed') {
+  const rt = await createRuntime(config, { web: false, worker: false, logger: false });
+  const { db } = rt.deps;
+  const now = new Date().toISOString();
+  const total = Number(count);
+  const given = ['John', 'Gulnar', 'Mehmet', '晓明', 'گۈلنار', 'Sarah'];
+  for (let start = 0; start < total; start += 1000) {
+    const size = Math.min(1000, total - start);
+    // bench set-up goes straight to the table: the import has its own tests, and this is not what is timed
+    const rows = await db.insertInto('people').values(Array.from({ length: size }, (_, i) => ({
+      email: `p${start + i}@example.org`, given_name: given[(start + i) % given.length]!, family_name: null,
+      language: null, country: 'GB', postal_code: null, custom_fields: '{}', status: 'subscribed' as const,
+      status_changed_at: now, created_at: now, updated_at: now,
+    }))).returning('id').execute();
+    await db.insertInto('person_tags').values(rows.map((r) => ({ person_id: r.id, tag: 'bench' }))).execute();
+  }
+  await rt.close();
+} else {
+  const rt = await createRuntime(config, { web: false, worker: true, logger: false });
+  const { id } = await createMessage(rt.deps, {
+    subject: 'Will you take part, {{ first_name | default: "friend" }}?',
+    body: [
+      'Hi {{ first_name | default: "friend" }},',
+      '',
+      'Sunday marks the closing ceremony of the Winter Olympics. While the world watches, the persecution goes on.',
+      '',
+      '**Will you take part in a social-media storm to tell the world?**',
+      '',
+      `[Send your post](${config.publicUrl}/s/closing-ceremony)`,
+      '',
+      'Not on social media? [Read and share this article](https://example.org/article).',
+      '',
+      'Thank you,',
+      '',
+      'Rahima',
+    ].join('\n'),
+    targets: { tags: ['bench'] },
+  });
+  const started = performance.now();
+  await startSend(rt.deps, id);
+  for (;;) {
+    const { status } = await getMessage(rt.deps, id);
+    if (status === 'sent') break;
+    if (status !== 'sending') throw new Error(`the send ended ${status}`);
+    if (process.env.BENCH_DEBUG) { const m = process.memoryUsage(); console.error(status, Math.round(m.rss / 1048576), Math.round(m.heapUsed / 1048576), Math.round(m.heapTotal / 1048576), Math.round(m.external / 1048576), Math.round(m.arrayBuffers / 1048576)); }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const { statistics } = await getMessage(rt.deps, id);
+  await rt.close();
+  console.log(JSON.stringify({ seconds, sent: statistics.sent, failed: statistics.failed, peak_rss_mb: process.resourceUsage().maxRSS / 1024 }));
+}

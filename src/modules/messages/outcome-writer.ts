@@ -1,0 +1,68 @@
+// Delivery outcomes are written in batches (one transaction per batch) rather than one statement per mail:
+// at a few thousand mails a second, single writes would be the bottleneck. A batch is written when it is
+// full, when it is 100 ms old, and when the send stops; a 2xx not yet written when the process dies is
+// the only way a recipient can be mailed twice, so batches stay small in time.
+import type { Deps } from '../../deps.ts';
+import { changeSubscription } from '../people/index.ts';
+import type { DeliveryOutcome } from './deliver.ts';
+import { recordDeliveryOutcomes } from './recipients.repo.ts';
+
+export const OUTCOME_BATCH = 100;
+const FULL = OUTCOME_BATCH;
+const OLDEST_MS = 100;
+
+export interface OutcomeWriter {
+  /** Resolves at once, unless writing has fallen behind: then when it has caught up (backpressure). */
+  add(outcome: DeliveryOutcome): Promise<void>;
+  /** Writes everything added so far; resolves when it is stored. */
+  flush(): Promise<void>;
+  /** Flushes and stops the timer. */
+  close(): Promise<void>;
+}
+
+export function createOutcomeWriter(deps: Pick<Deps, 'db' | 'clock' | 'log'>, messageId: number): OutcomeWriter {
+  let pending: DeliveryOutcome[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  let unwritten = 0;
+
+  const flush = () => {
+    if (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      writing = writing.then(() => write(batch)).catch((err: unknown) => { failure ??= err; })
+        .finally(() => { unwritten -= batch.length; });
+    }
+    return writing.then(() => {
+      if (failure !== undefined) throw failure;
+    });
+  };
+
+  async function write(batch: DeliveryOutcome[]) {
+    await recordDeliveryOutcomes(deps.db, batch.map((o) => ({
+      recipientId: o.recipient.id, outcome: o.outcome, reply: o.reply, attemptedAt: o.attemptedAt, retryAt: o.retryAt,
+    })));
+    for (const o of batch) {
+      if (o.outcome === 'bounced') {
+        await changeSubscription(deps, o.recipient.person_id, 'bouncing', { source: 'bounce', detail: `message:${messageId}` });
+      }
+    }
+  }
+
+  const timer = setInterval(() => void flush().catch(() => {}), OLDEST_MS);
+  timer.unref();
+  return {
+    async add(outcome) {
+      pending.push(outcome);
+      unwritten++;
+      if (pending.length >= FULL) void flush().catch(() => {});
+      // the database is behind the relay: wait rather than let unrecorded mails pile up
+      if (unwritten > 2 * FULL) await flush();
+    },
+    flush,
+    async close() {
+      clearInterval(timer);
+      await flush();
+    },
+  };
+}
