@@ -1,7 +1,10 @@
-// One handler renders every error: problem+json for the API, a friendly page for browsers.
+// One handler renders every error: problem+json for the API, a friendly page for browsers, in the
+// visitor's language (the problem's own message is English, for developers).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isMessageKey, REFERENCE_LANGUAGE, type MessageKey, type Translator } from '../i18n/index.ts';
 import { html } from '../lib/html.ts';
 import { renderPage } from './layout.ts';
+import { catalogueTranslators, choosePageLanguage, type TranslatorSource } from './page-language.ts';
 import { Problem } from './problem.ts';
 
 function toProblem(err: FastifyError | Error): Problem {
@@ -27,21 +30,34 @@ function wantsHtml(req: FastifyRequest): boolean {
   return (req.headers.accept ?? '').includes('text/html');
 }
 
-export function sendProblem(req: FastifyRequest, reply: FastifyReply, problem: Problem) {
+/**
+ * The words for a problem: the catalogue's for its type where there are some; else, on an English page, the
+ * problem's own (written in English, and more telling than a generic line); else the catalogue's by status.
+ */
+function problemWords(problem: Problem, t: Translator): { title: string; text: string | undefined } {
+  const own = `error.${problem.type}.title`;
+  if (!isMessageKey(own) && t.lang === REFERENCE_LANGUAGE && problem.status < 500) return { title: problem.message, text: problem.detail };
+  const kind = isMessageKey(own) ? problem.type
+    : problem.status === 404 ? 'not-found' : problem.status >= 500 ? 'internal' : 'bad-request';
+  return { title: t.text(`error.${kind}.title` as MessageKey), text: t.text(`error.${kind}.text` as MessageKey) };
+}
+
+export async function sendProblem(req: FastifyRequest, reply: FastifyReply, problem: Problem, translators: TranslatorSource = catalogueTranslators) {
   if (wantsHtml(req)) {
+    const t = await translators(choosePageLanguage(req).lang);
+    const { title, text } = problemWords(problem, t);
     return reply.code(problem.status).type('text/html; charset=utf-8').send(renderPage({
-      title: problem.message,
-      body: html`<h1>${problem.message}</h1>${problem.detail ? html`<p>${problem.detail}</p>` : ''}`,
+      title, lang: t.lang, body: html`<h1>${title}</h1>${text ? html`\n<p>${text}</p>` : ''}`,
     }));
   }
   return reply.code(problem.status).type('application/problem+json').send(problem.toJSON());
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, req, reply) => {
+export function registerErrorHandler(app: FastifyInstance, translators: TranslatorSource = catalogueTranslators): void {
+  app.setErrorHandler(async (err: FastifyError, req, reply) => {
     const problem = toProblem(err);
     if (problem.status >= 500) req.log.error({ err }, 'request failed');
-    return sendProblem(req, reply, problem);
+    return sendProblem(req, reply, problem, translators);
   });
-  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, new Problem(404, 'not-found', 'Page not found')));
+  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, new Problem(404, 'not-found', 'Page not found'), translators));
 }

@@ -3,11 +3,18 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { html } from '../lib/html.ts';
 import { renderPage } from './layout.ts';
+import { languageNav } from './language-nav.ts';
+import { catalogueTranslators, choosePageLanguage, rememberLanguage, type TranslatorSource } from './page-language.ts';
 
-export function registerHomePage(app: FastifyInstance, deps: Deps): void {
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(renderPage({
-    title: deps.config.orgName,
-    body: html`<h1>${deps.config.orgName}</h1>
-<p>This server runs Outcry, a campaign platform. Supporters reach storms through the links they were sent.</p>`,
-  })));
+export function registerHomePage(app: FastifyInstance, deps: Deps, translators: TranslatorSource = catalogueTranslators): void {
+  app.get('/', { schema: { hide: true } }, async (req, reply) => {
+    const { lang, chosen } = choosePageLanguage(req);
+    if (chosen) rememberLanguage(reply, chosen, deps.config);
+    const t = await translators(lang);
+    return reply.type('text/html; charset=utf-8').send(renderPage({
+      title: deps.config.orgName, lang: t.lang, languages: languageNav(t, {}, []),
+      body: html`<h1><bdi>${deps.config.orgName}</bdi></h1>
+<p>${t.text('home.text')}</p>`,
+    }));
+  });
 }

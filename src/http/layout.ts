@@ -9,6 +9,8 @@ export interface PageOptions {
   /** First-party scripts under /assets/, loaded deferred; pages must work without them. */
   scripts?: string[];
   description?: string;
+  /** The links to the same page in other languages (see languageNav). */
+  languages?: SafeHtml;
 }
 
 export function renderPage(opts: PageOptions): string {
@@ -25,6 +27,7 @@ ${opts.description ? html`<meta name="description" content="${opts.description}"
 ${(opts.scripts ?? []).map((s) => html`<script src="/assets/${s}" defer></script>`)}
 </head>
 <body>
+${opts.languages ?? ''}
 <main class="page">
 ${opts.body}
 </main>

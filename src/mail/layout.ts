@@ -1,5 +1,5 @@
-// The email around a message body (MJML → HTML that mail clients render alike), and the footer of both
-// parts: who sends it, why the supporter gets it, and how to stop. Nothing is loaded from elsewhere.
+// The email around a message body (MJML → HTML that mail clients render alike), with room for the footer
+// (footer.ts). Nothing is loaded from elsewhere.
 import { escapeHtml } from '../lib/html.ts';
 import { renderMjml } from './mjml-render.ts';
 import { textDirection } from '../lib/language.ts';
@@ -10,8 +10,8 @@ export interface LayoutInput {
   lang: string;
   /** Already HTML: a stand-in the caller fills per recipient. */
   title: string;
-  orgName: string;
-  unsubscribeUrl: string;
+  /** Already HTML (or a stand-in for it): the footer, which sets its own language and direction. */
+  footerHtml: string;
 }
 
 const FONTS = "-apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif";
@@ -39,18 +39,12 @@ ${body}
     </mj-column></mj-section>
     <mj-section padding="8px 0 24px"><mj-column>
       <mj-text align="${align}" font-size="13px" color="#5f5f5f">
-        <p>${input.orgName}</p>
-        <p>You get this email because you signed up to hear from ${input.orgName}.
-          <a href="${input.unsubscribeUrl}">Unsubscribe</a></p>
+        ${input.footerHtml}
       </mj-text>
     </mj-column></mj-section>
   </mj-body>
 </mjml>`;
   return renderMjml(source);
-}
-
-export function renderTextFooter(orgName: string, unsubscribeUrl: string): string {
-  return `--\n${orgName}\nYou get this email because you signed up to hear from ${orgName}.\nUnsubscribe: ${unsubscribeUrl}`;
 }
 
 type Part = { kind: 'html'; html: string } | { kind: 'button'; href: string; label: string };

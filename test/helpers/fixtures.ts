@@ -5,12 +5,12 @@ import type { Db, SubscriptionStatus } from '../../src/db/schema.ts';
 import type { SinkMail } from './smtp-sink.ts';
 import type { TestContext } from './test-app.ts';
 
-export interface Supporter { email: string; given_name?: string | null; tags?: string[]; status?: SubscriptionStatus; country?: string | null }
+export interface Supporter { email: string; given_name?: string | null; tags?: string[]; status?: SubscriptionStatus; country?: string | null; language?: string | null }
 
 export async function addSupporters(db: Db, list: Supporter[]): Promise<number[]> {
   const now = new Date().toISOString();
   const rows = await db.insertInto('people').values(list.map((s) => ({
-    email: s.email, given_name: s.given_name ?? null, family_name: null, language: null, country: s.country ?? null, postal_code: null,
+    email: s.email, given_name: s.given_name ?? null, family_name: null, language: s.language ?? null, country: s.country ?? null, postal_code: null,
     custom_fields: '{}', status: s.status ?? 'subscribed', status_changed_at: now, created_at: now, updated_at: now,
   }))).returning('id').execute();
   const tags = list.flatMap((s, i) => (s.tags ?? []).map((tag) => ({ person_id: rows[i]!.id, tag })));

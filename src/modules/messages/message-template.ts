@@ -1,11 +1,16 @@
 // A message made ready to send, once per send: Markdown → sanitised HTML → MJML layout → HTML, the
 // plain-text part from the same HTML, and every template parsed once. Per recipient only the parsed
-// templates run, with their values and their own tracked links.
+// templates run, with their values and their own tracked links. The footer's fixed words follow the
+// recipient's own language where a catalogue serves it, else the message's: whoever reads the mail can
+// read how to stop it.
 import type { Deps } from '../../deps.ts';
-import { renderEmailHtml, renderTextFooter } from '../../mail/layout.ts';
+import { shippedLanguages, supportedLanguage } from '../../i18n/index.ts';
+import { compileEmailFooter, type EmailFooter } from '../../mail/footer.ts';
+import { renderEmailHtml } from '../../mail/layout.ts';
 import { compileHtmlTemplate, compileTextTemplate, containsLiquid, type CompiledLiquid } from '../../mail/liquid.ts';
 import { renderMarkdownBody } from '../../mail/markdown.ts';
 import { htmlToPlainText } from '../../mail/plain-text.ts';
+import { translatorFor } from '../accounts/index.ts';
 import { abSubjectsOf } from './ab-test-input.ts';
 import type { MergeValues } from './merge-values.ts';
 import { openPixelUrl, withOpenPixel } from './open-pixel.ts';
@@ -32,7 +37,7 @@ export interface CompiledMessage {
   render(recipient: { token: string; values: MergeValues; subjectVariant?: number | null | undefined }): RenderedContent;
 }
 
-type TemplateDeps = Pick<Deps, 'secret' | 'config'>;
+type TemplateDeps = Pick<Deps, 'secret' | 'config' | 'db'>;
 
 const HREF = /href="([^"]*)"/g;
 
@@ -51,12 +56,16 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
     return `href="${tag(`{{ __links[${links.length - 1}] }}`)}"`;
   });
 
-  const orgName = tag('{{ __org_name }}');
-  const unsubscribe = tag('{{ __unsubscribe_url }}');
+  const footers = new Map<string, (url: string) => EmailFooter>();
+  for (const lang of shippedLanguages) footers.set(lang, compileEmailFooter(await translatorFor(deps, lang), deps.config.orgName));
+  const messageFooter = footers.get(supportedLanguage(message.language) ?? 'en')!;
+  const footerFor = (language: string | null | undefined) => footers.get(supportedLanguage(language) ?? '') ?? messageFooter;
+
+  // the footer is a value, not template source: its words can never be read as Liquid
   const html = await renderEmailHtml({
-    bodyHtml: linkedHtml, lang: message.language, title: tag('{{ __subject }}'), orgName, unsubscribeUrl: unsubscribe,
+    bodyHtml: linkedHtml, lang: message.language, title: tag('{{ __subject }}'), footerHtml: tag('{{ __footer_html | raw }}'),
   });
-  const text = `${htmlToPlainText(linkedHtml)}\n\n${renderTextFooter(orgName, unsubscribe)}\n`;
+  const text = `${htmlToPlainText(linkedHtml)}\n\n${tag('{{ __footer_text }}')}\n`;
 
   const pixelled = message.track_opens ? withOpenPixel(html, tag('{{ __open_url }}')) : html;
   const htmlTemplate = compileHtmlTemplate(placeholders.restore(pixelled));
@@ -69,6 +78,7 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
       const subjectOf = (subjectVariant != null && variantTemplates[subjectVariant]) || subjectTemplate;
       const subject = subjectOf.render(values).replace(/[\r\n]+/g, ' ').trim();
       const unsubscribeLink = unsubscribeUrl(deps, token);
+      const footer = footerFor(values.language)(unsubscribeLink);
       const scope = {
         ...values,
         __links: links.map((link) => {
@@ -76,8 +86,8 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
           // a destination made from merge values must still be a web address, never javascript: or data:
           return isWebUrl(url) ? trackedLinkUrl(deps, token, url) : /^mailto:/i.test(url) ? url : '#';
         }),
-        __unsubscribe_url: unsubscribeLink,
-        __org_name: deps.config.orgName,
+        __footer_html: footer.html,
+        __footer_text: footer.text,
         __subject: subject,
         __open_url: message.track_opens ? openPixelUrl(deps, token) : '',
       };

@@ -2,6 +2,9 @@
 // opens, /o/ (its pixel).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../../deps.ts';
+import { languageNav } from '../../http/language-nav.ts';
+import { choosePageLanguage, rememberLanguage } from '../../http/page-language.ts';
+import { translatorFor } from '../accounts/index.ts';
 import { followTrackedLink } from './follow-link.service.ts';
 import { TRANSPARENT_GIF } from './open-pixel.ts';
 import { recordOpen } from './record-open.service.ts';
@@ -33,18 +36,23 @@ export function registerPublicMessageRoutes(app: FastifyInstance, deps: Deps): v
     scope.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 16_384 }, (_req, body, done) => done(null, body));
 
     scope.get<TokenRequest>('/u/:token', hidden, async (req, reply) => {
-      await checkUnsubscribeLink(deps, req.params.token, req.query.s);
+      const link = await checkUnsubscribeLink(deps, req.params.token, req.query.s);
+      const { lang, chosen } = choosePageLanguage(req, link.languages);
+      if (chosen) rememberLanguage(reply, chosen, deps.config);
+      const t = await translatorFor(deps, lang);
       const action = `/u/${req.params.token}?s=${encodeURIComponent(String(req.query.s))}`;
-      return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(unsubscribePage(deps.config.orgName, action));
+      return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8')
+        .send(unsubscribePage(t, deps.config.orgName, action, languageNav(t, req.query, ['s'])));
     });
 
     scope.post<TokenRequest>('/u/:token', hidden, async (req, reply) => {
       const oneClick = isOneClick(req.body);
-      await unsubscribeByLink(deps, req.params.token, req.query.s, oneClick ? 'one-click' : 'unsubscribe-page');
+      const link = await unsubscribeByLink(deps, req.params.token, req.query.s, oneClick ? 'one-click' : 'unsubscribe-page');
       reply.header('Cache-Control', 'no-store');
-      return oneClick
-        ? reply.type('text/plain; charset=utf-8').send('You are unsubscribed.\n')
-        : reply.type('text/html; charset=utf-8').send(unsubscribedPage(deps.config.orgName));
+      // a mail client's one-click request gets a plain answer nobody reads
+      if (oneClick) return reply.type('text/plain; charset=utf-8').send('You are unsubscribed.\n');
+      const t = await translatorFor(deps, choosePageLanguage(req, link.languages).lang);
+      return reply.type('text/html; charset=utf-8').send(unsubscribedPage(t, deps.config.orgName));
     });
   });
 }

@@ -1,24 +1,27 @@
 // The two unsubscribe pages. They name the organisation but not the address: a forwarded email's link
 // should not show whose it was.
 import { renderPage } from '../../http/layout.ts';
-import { html } from '../../lib/html.ts';
+import type { Translator } from '../../i18n/index.ts';
+import { html, type SafeHtml } from '../../lib/html.ts';
 
-export function unsubscribePage(orgName: string, action: string): string {
+export function unsubscribePage(t: Translator, orgName: string, action: string, languages: SafeHtml): string {
+  const org = html`<bdi>${orgName}</bdi>`;
   return renderPage({
-    title: 'Unsubscribe',
-    body: html`<h1>Stop emails from ${orgName}?</h1>
-<p>You will get no more campaign emails from ${orgName} at this address.</p>
+    title: t.text('unsubscribe.title'), lang: t.lang, languages,
+    body: html`<h1>${t.html('unsubscribe.question', { org })}</h1>
+<p>${t.html('unsubscribe.explain', { org })}</p>
 <form method="post" action="${action}">
 <input type="hidden" name="confirm" value="yes">
-<button type="submit">Unsubscribe</button>
+<button type="submit">${t.text('unsubscribe.button')}</button>
 </form>`,
   });
 }
 
-export function unsubscribedPage(orgName: string): string {
+export function unsubscribedPage(t: Translator, orgName: string): string {
+  const title = t.text('unsubscribed.title');
   return renderPage({
-    title: 'You are unsubscribed',
-    body: html`<h1>You are unsubscribed</h1>
-<p>${orgName} will not send campaign emails to this address again.</p>`,
+    title, lang: t.lang,
+    body: html`<h1>${title}</h1>
+<p>${t.html('unsubscribed.text', { org: html`<bdi>${orgName}</bdi>` })}</p>`,
   });
 }

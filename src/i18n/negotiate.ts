@@ -1,0 +1,42 @@
+// Which shipped language serves a language tag: the same tag, or the same language in the same script
+// (en-GB → en, zh-CN → zh-Hans, ug-Arab-CN → ug; zh-TW is Traditional Chinese, so nothing yet).
+import { REFERENCE_LANGUAGE, shippedLanguages } from './catalogues.ts';
+
+const maximized = shippedLanguages.map((tag) => ({ tag, full: new Intl.Locale(tag).maximize() }));
+
+export function supportedLanguage(tag: unknown): string | undefined {
+  if (typeof tag !== 'string' || tag === '' || tag.length > 35) return undefined;
+  let locale: Intl.Locale;
+  try {
+    locale = new Intl.Locale(tag.trim().replace(/_/g, '-'));
+  } catch {
+    return undefined;
+  }
+  const exact = shippedLanguages.find((s) => s.toLowerCase() === locale.baseName.toLowerCase());
+  if (exact) return exact;
+  const full = locale.maximize();
+  return maximized.find((s) => s.full.language === full.language && s.full.script === full.script)?.tag;
+}
+
+/** The first of `candidates` a catalogue serves, else English. */
+export function pickLanguage(candidates: readonly unknown[]): string {
+  for (const candidate of candidates) {
+    const lang = supportedLanguage(candidate);
+    if (lang) return lang;
+  }
+  return REFERENCE_LANGUAGE;
+}
+
+/** The tags of an Accept-Language header, most wanted first (q=0 and * left out). */
+export function acceptedLanguages(header: string | undefined): string[] {
+  if (!header) return [];
+  return header.split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((entry) => entry.tag !== '' && entry.tag !== '*' && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+    .map((entry) => entry.tag);
+}

@@ -1,0 +1,28 @@
+// The foot of every email in one language: who sends it, why the supporter gets it, how to stop. It
+// carries its own lang and dir, so a footer in the recipient's language reads right inside a message
+// written in another. Formatted once per send; only the unsubscribe address changes per recipient.
+import type { Translator } from '../i18n/index.ts';
+import { escapeHtml, html } from '../lib/html.ts';
+
+export interface EmailFooter {
+  html: string;
+  text: string;
+}
+
+const URL_MARK = '\u0000unsubscribe\u0000';
+// in plain text, an isolate keeps a name written the other way round from pulling the sentence with it (not
+// around the address: a mail client that makes it a link could take the isolate's mark into the link)
+const isolate = (s: string) => `\u2068${s}\u2069`;
+
+export function compileEmailFooter(t: Translator, orgName: string): (unsubscribeUrl: string) => EmailFooter {
+  const org = html`<bdi>${orgName}</bdi>`;
+  const align = t.dir === 'rtl' ? 'right' : 'left';
+  const footerHtml = `<div lang="${t.lang}" dir="${t.dir}" style="text-align:${align}">
+<p><bdi>${escapeHtml(orgName)}</bdi></p>
+<p>${t.html('email.footer.reason', { org }).value}
+<a href="${URL_MARK}">${t.html('email.footer.unsubscribe').value}</a></p>
+</div>`;
+  const footerText = `--\n${orgName}\n${t.text('email.footer.reason', { org: t.dir === 'rtl' ? isolate(orgName) : orgName })}\n`
+    + t.text('email.footer.unsubscribeLine', { url: URL_MARK });
+  return (url) => ({ html: footerHtml.split(URL_MARK).join(escapeHtml(url)), text: footerText.split(URL_MARK).join(url) });
+}
