@@ -4,6 +4,7 @@ import type { BounceConfig } from './config/bounce-config.ts';
 import type { Config } from './config/config.ts';
 import type { Db } from './db/schema.ts';
 import type { Jobs } from './jobs/jobs.ts';
+import type { Notifier } from './jobs/notifier.ts';
 import type { Clock } from './lib/clock.ts';
 import type { Mailer } from './mail/mailer.ts';
 
@@ -12,6 +13,8 @@ export interface Deps {
   config: Config;
   clock: Clock;
   jobs: Jobs;
+  /** Signals between processes (PostgreSQL LISTEN/NOTIFY), e.g. for live counters. */
+  notifier: Notifier;
   /** Signs tracked links; from OUTCRY_SECRET or generated once and kept in the settings table. */
   secret: string;
   log: FastifyBaseLogger;

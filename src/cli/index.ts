@@ -1,6 +1,7 @@
 // The `outcry` command: thin commands that call services.
 import { Command, CommanderError } from 'commander';
 import { Problem } from '../http/problem.ts';
+import { registerDbCommands } from './db-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
 import { registerMessagesCommands } from './messages-command.ts';
 import { registerPeopleCommands } from './people-command.ts';
@@ -18,6 +19,7 @@ export async function runCli(argv: string[]): Promise<void> {
   registerMessagesCommands(program);
   registerPeopleCommands(program);
   registerDemoCommand(program);
+  registerDbCommands(program);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import pg from 'pg';
 import { migrations } from './migrations/index.ts';
@@ -11,6 +11,7 @@ import type { Database, Db } from './schema.ts';
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** PostgreSQL connections in the pool (DATABASE_POOL_SIZE); each statement may run for STATEMENT_TIMEOUT_MS. */
   poolSize?: number;
   /** Told when an idle PostgreSQL connection fails (it is dropped and replaced). */
   onIdleError?: (err: Error) => void;
@@ -24,13 +25,16 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
+/** The longest a PostgreSQL statement may run before the server cancels it. */
+export const STATEMENT_TIMEOUT_MS = 30_000;
+
 export function openDatabase(options: DatabaseOptions): Db {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       types: pgTypes,
-      statement_timeout: 30_000,
+      statement_timeout: STATEMENT_TIMEOUT_MS,
     });
     // an idle connection the server closed (a restart, a fail-over) is dropped from the pool and replaced
     // on the next query; without a listener its error would end the process
@@ -57,4 +61,15 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${reason}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Migrations this code has that the database has not applied (empty when it is up to date). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const known = await new Migrator({ db, provider }).getMigrations();
+  return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+/** Resolves when the database answers a trivial query. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }

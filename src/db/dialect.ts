@@ -23,3 +23,8 @@ export function minuteOf(db: Kysely<any>, column: string): RawBuilder<string> {
     ? sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI')`
     : sql<string>`substr(${sql.ref(column)}, 1, 16)`;
 }
+
+/** A text column compared byte by byte, as SQLite does by default, so both databases sort it alike. */
+export function bytewise(db: Kysely<any>, column: string): RawBuilder<string> {
+  return isPostgres(db) ? sql<string>`${sql.ref(column)} collate "C"` : sql<string>`${sql.ref(column)}`;
+}

@@ -1,17 +1,27 @@
-// Jobs run inside this process: used by `outcry start` on the embedded database.
+// Jobs run inside this process: used by `outcry start` on the embedded database, where one process does
+// all the work. Nothing is durable here; the owning modules' tables are.
 import type { JobHandler, Jobs } from './jobs.ts';
 
 interface Logger {
   error(obj: unknown, msg?: string): void;
 }
 
+interface QueuedJob {
+  name: string;
+  data: unknown;
+  key: string | undefined;
+  group: string | undefined;
+}
+
 export function createInProcessJobs(log: Logger, options: { runsWork: boolean }): Jobs {
   const handlers = new Map<string, JobHandler<any>>();
-  const queue: { name: string; data: unknown; key: string | undefined }[] = [];
+  const queue: QueuedJob[] = [];
   const activeKeys = new Set<string>();
+  const activeGroups = new Set<string>();
   const running = new Set<Promise<void>>();
   const timers: NodeJS.Timeout[] = [];
   const periodic: { name: string; intervalMs: number; handler: () => Promise<void> }[] = [];
+  const stopSignal = new AbortController();
   let started = false;
   let stopping = false;
   let idleWaiters: (() => void)[] = [];
@@ -38,15 +48,17 @@ export function createInProcessJobs(log: Logger, options: { runsWork: boolean })
     for (let i = 0; i < queue.length; ) {
       const job = queue[i]!;
       const handler = handlers.get(job.name);
-      if (!handler) { i++; continue; }
+      if (!handler || (job.group !== undefined && activeGroups.has(job.group))) { i++; continue; }
       queue.splice(i, 1);
+      if (job.group !== undefined) activeGroups.add(job.group);
       track((async () => {
         try {
-          await handler(job.data);
+          await handler(job.data, { signal: stopSignal.signal });
         } catch (err) {
           log.error({ err, job: job.name }, 'job failed');
         } finally {
           if (job.key) activeKeys.delete(job.key);
+          if (job.group !== undefined) activeGroups.delete(job.group);
         }
       })());
     }
@@ -59,11 +71,11 @@ export function createInProcessJobs(log: Logger, options: { runsWork: boolean })
         if (activeKeys.has(key)) return;
         activeKeys.add(key);
       }
-      queue.push({ name, data, key });
+      queue.push({ name, data, key, group: opts?.group === undefined ? undefined : `${name}:${opts.group}` });
       queueMicrotask(pump);
     },
     work(name, handler) {
-      if (options.runsWork) handlers.set(name, handler);
+      if (options.runsWork) handlers.set(name, handler as JobHandler<any>);
     },
     every(name, intervalMs, handler) {
       if (options.runsWork) periodic.push({ name, intervalMs, handler });
@@ -75,9 +87,8 @@ export function createInProcessJobs(log: Logger, options: { runsWork: boolean })
         const tick = () => {
           if (busy || stopping) return;
           busy = true;
-          track(handler().catch((err) => log.error({ err, job: p.name }, 'periodic job failed')).finally(() => { busy = false; }));
+          track(p.handler().catch((err) => log.error({ err, job: p.name }, 'periodic job failed')).finally(() => { busy = false; }));
         };
-        const handler = p.handler;
         timers.push(setInterval(tick, p.intervalMs).unref());
         tick();
       }
@@ -86,6 +97,7 @@ export function createInProcessJobs(log: Logger, options: { runsWork: boolean })
     async stop() {
       stopping = true;
       timers.forEach(clearInterval);
+      stopSignal.abort();
       await Promise.allSettled([...running]);
     },
     idle() {

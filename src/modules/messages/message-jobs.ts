@@ -1,35 +1,40 @@
-// The worker side of messages: the send job, and a tick every two seconds that starts scheduled messages
-// whose time has come, decides A/B subject tests whose time has come, and picks up any message still
-// `sending` (after a restart, or waiting on retries).
+// The worker side of messages: the send job, and a tick every two seconds (once across all workers) that
+// starts scheduled messages whose time has come, decides A/B subject tests whose time has come, and
+// queues the send slots of every message `sending` with recipients due (after a restart, a crash, or
+// retries coming due). Every step is keyed on state, so a tick that runs twice changes nothing more.
 import type { Deps } from '../../deps.ts';
 import type { Message } from '../../db/schema.ts';
 import { decideDueAbTests } from './ab-test-decide.service.ts';
 import { compileMessage, type CompiledMessage } from './message-template.ts';
-import { selectSendingIds, startDueScheduled } from './messages.repo.ts';
+import { selectMessagesToSend, startDueScheduled } from './messages.repo.ts';
 import { runSend } from './send-loop.ts';
 import { queueSend, SEND_MESSAGE_JOB, type SendMessageJob } from './send-queue.ts';
 import { isShuttingDown } from './shutdown.ts';
 
 export const TICK_JOB = 'messages.tick';
 const TICK_MS = 2_000;
+/** A send job ends itself after this long (the next tick queues it again), well within the queue's expiry. */
+const SEND_RUN_MS = 10 * 60_000;
 
 export function registerMessageJobs(deps: Deps): void {
   const templates = templateCache(deps);
-  deps.jobs.work<SendMessageJob>(SEND_MESSAGE_JOB, async ({ messageId }) => {
+  deps.jobs.work<SendMessageJob>(SEND_MESSAGE_JOB, async ({ messageId }, job) => {
+    const until = Date.now() + SEND_RUN_MS;
     const outcome = await runSend(deps, messageId, {
-      stopping: () => isShuttingDown(deps.jobs),
+      stopping: () => isShuttingDown(deps.jobs) || job.signal.aborted || Date.now() > until,
       compiled: (message) => templates.get(message),
     });
-    if (outcome !== 'waiting') templates.forget(messageId);
+    if (outcome === 'sent' || outcome === 'idle') templates.forget(messageId);
   });
   deps.jobs.every(TICK_JOB, TICK_MS, () => tickMessages(deps));
 }
 
-export async function tickMessages(deps: Pick<Deps, 'db' | 'clock' | 'jobs'>): Promise<void> {
+export async function tickMessages(deps: Pick<Deps, 'db' | 'clock' | 'jobs' | 'config'>): Promise<void> {
   await startDueScheduled(deps.db, deps.clock.now().toISOString());
   await decideDueAbTests(deps);
-  // a message whose job is queued or running absorbs this (singleton key); the others resume
-  for (const id of await selectSendingIds(deps.db)) await queueSend(deps.jobs, id);
+  // a slot queued or running absorbs this (singleton key); the others start. A message whose queued
+  // recipients all wait (for a retry, or leased to a live worker) is left until one falls due.
+  for (const id of await selectMessagesToSend(deps.db, deps.clock.now().toISOString())) await queueSend(deps, id);
 }
 
 /** Compiles a message once per send, not once per run of the job (retries come back every tick). */

@@ -1,5 +1,5 @@
-import type { Insertable, Updateable } from 'kysely';
-import type { Db, Message, MessageStatus, MessagesTable } from '../../db/schema.ts';
+import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
+import type { Database, Db, Message, MessageStatus, MessagesTable } from '../../db/schema.ts';
 
 export async function insertMessage(db: Db, row: Insertable<MessagesTable>): Promise<number> {
   const { id } = await db.insertInto('messages').values(row).returning('id').executeTakeFirstOrThrow();
@@ -32,8 +32,20 @@ export async function startDueScheduled(db: Db, now: string): Promise<number[]> 
   return rows.map((r) => r.id);
 }
 
-export async function selectSendingIds(db: Db): Promise<number[]> {
-  const rows = await db.selectFrom('messages').select('id').where('status', '=', 'sending').orderBy('id').execute();
+/**
+ * Messages `sending` that a send job has something to do for: the audience is still being copied, a
+ * queued recipient is due, or none is queued any more (the job then marks the message sent).
+ */
+export async function selectMessagesToSend(db: Db, now: string): Promise<number[]> {
+  const queued = (eb: ExpressionBuilder<Database, 'messages'>) => eb.selectFrom('message_recipients as r').select('r.id')
+    .whereRef('r.message_id', '=', 'messages.id').where('r.status', '=', 'queued');
+  const rows = await db.selectFrom('messages').select('id').where('status', '=', 'sending')
+    .where((eb) => eb.or([
+      eb('audience_done_at', 'is', null),
+      eb.not(eb.exists(queued(eb))),
+      eb.exists(queued(eb).where((w) => w.or([w('r.next_attempt_at', 'is', null), w('r.next_attempt_at', '<=', now)]))),
+    ]))
+    .orderBy('id').execute();
   return rows.map((r) => r.id);
 }
 

@@ -20,7 +20,9 @@ export interface OutcomeWriter {
   close(): Promise<void>;
 }
 
-export function createOutcomeWriter(deps: Pick<Deps, 'db' | 'clock' | 'log'>, messageId: number): OutcomeWriter {
+export function createOutcomeWriter(
+  deps: Pick<Deps, 'db' | 'clock' | 'log'>, messageId: number, onWritten?: (recipientIds: number[]) => void,
+): OutcomeWriter {
   let pending: DeliveryOutcome[] = [];
   let writing: Promise<void> = Promise.resolve();
   let failure: unknown;
@@ -42,6 +44,7 @@ export function createOutcomeWriter(deps: Pick<Deps, 'db' | 'clock' | 'log'>, me
     await recordDeliveryOutcomes(deps.db, batch.map((o) => ({
       recipientId: o.recipient.id, outcome: o.outcome, reply: o.reply, attemptedAt: o.attemptedAt, retryAt: o.retryAt,
     })));
+    onWritten?.(batch.map((o) => o.recipient.id));
     for (const o of batch) {
       if (o.outcome === 'bounced') {
         await changeSubscription(deps, o.recipient.person_id, 'bouncing', { source: 'bounce', detail: `message:${messageId}` });

@@ -6,6 +6,16 @@ export async function findRecipientByToken(db: Db, token: string) {
     .where('token', '=', token).executeTakeFirst();
 }
 
+/** The recipient and the languages of their unsubscribe page: their own (from their merge values) and the message's. */
+export async function findRecipientWithLanguages(db: Db, token: string) {
+  const row = await db.selectFrom('message_recipients').innerJoin('messages', 'messages.id', 'message_recipients.message_id')
+    .select(['message_recipients.message_id', 'message_recipients.person_id', 'message_recipients.vars', 'messages.language'])
+    .where('message_recipients.token', '=', token).executeTakeFirst();
+  if (!row) return undefined;
+  const vars = JSON.parse(row.vars) as Record<string, unknown>;
+  return { message_id: row.message_id, person_id: row.person_id, languages: [vars.language, row.language] };
+}
+
 /** Adds recipients; a person already on the message is left as they are. Returns how many were added. */
 export async function insertRecipients(db: Db, rows: Insertable<MessageRecipientsTable>[]): Promise<number> {
   if (rows.length === 0) return 0;
@@ -123,4 +133,17 @@ export async function recordDeliveryOutcomes(db: Db, outcomes: RecordedOutcome[]
 export async function selectDeliveryAttempts(db: Db, recipientId: number) {
   return db.selectFrom('delivery_attempts').select(['attempted_at', 'outcome', 'reply'])
     .where('recipient_id', '=', recipientId).orderBy('id').execute();
+}
+
+/**
+ * Moves the lease of recipients this worker still holds (their next attempt is exactly the lease it set)
+ * to `leaseUntil`; returns the ids renewed. A recipient whose lease ran out and that another worker
+ * claimed meanwhile has another lease, so it is not taken back.
+ */
+export async function renewLeases(db: Db, ids: number[], heldUntil: string, leaseUntil: string): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.updateTable('message_recipients').set({ next_attempt_at: leaseUntil })
+    .where('id', 'in', ids).where('status', '=', 'queued').where('next_attempt_at', '=', heldUntil)
+    .returning('id').execute();
+  return rows.map((r) => r.id);
 }

@@ -44,7 +44,7 @@ export async function startSend(deps: ControlDeps, id: number, options: SendTime
     if (!moved) throw conflict('The message changed meanwhile; try again');
     return { id, status: changes.status, scheduled_at: later ? at.toISOString() : message.scheduled_at, timezone };
   });
-  if (state.status === 'sending') await queueSend(deps.jobs, id);
+  if (state.status === 'sending') await queueSend(deps, id);
   return state;
 }
 
@@ -57,7 +57,7 @@ export async function resumeSend(deps: ControlDeps, id: number): Promise<SendSta
   const now = deps.clock.now().toISOString();
   const state = await moveStatus(deps, id, ['paused'], (m) =>
     m.scheduled_at !== null && m.scheduled_at > now && m.started_at === null ? 'scheduled' : 'sending');
-  if (state.status === 'sending') await queueSend(deps.jobs, id);
+  if (state.status === 'sending') await queueSend(deps, id);
   return state;
 }
 

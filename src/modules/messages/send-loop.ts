@@ -2,7 +2,8 @@
 // the relay connections, claiming due recipients (in id order) a batch at a time as the window drains.
 // There is no barrier between batches, so a slow or stalled mail holds one slot, never the others.
 // The status is read before every claim, so a pause or cancel takes effect within one batch; outcomes
-// are written in batches, and what is recorded as sent is never sent again.
+// are written in batches, and what is recorded as sent is never sent again. Several workers may run this
+// for one message at once: each claims its own batches and keeps them leased while it holds them.
 import type { Deps } from '../../deps.ts';
 import type { Message } from '../../db/schema.ts';
 import { subscribedAmong } from '../people/index.ts';
@@ -11,6 +12,7 @@ import { enqueueAudienceBatch } from './enqueue-recipients.service.ts';
 import type { CompiledMessage } from './message-template.ts';
 import { findMessageById, updateMessageIfStatus } from './messages.repo.ts';
 import { createOutcomeWriter } from './outcome-writer.ts';
+import { createRecipientLeases, type RecipientLeases } from './recipient-leases.ts';
 import { claimDueRecipients, countQueued, markRecipientsSkipped, type ClaimedRecipient } from './recipients.repo.ts';
 
 export type SendDeps = Pick<Deps, 'db' | 'clock' | 'mailer' | 'config' | 'secret' | 'log' | 'bounce'>;
@@ -39,10 +41,11 @@ export async function runSend(deps: SendDeps, messageId: number, control: SendLo
   }
   const window = Math.max(1, deps.config.smtpConnections * 4);
   const batchSize = Math.min(1000, window * 8);
-  const writer = createOutcomeWriter(deps, messageId);
+  const leases = createRecipientLeases(deps);
+  const writer = createOutcomeWriter(deps, messageId, (ids) => leases.release(ids));
   let stop: 'stopped' | 'idle' | undefined;
   try {
-    const next = recipientSource(deps, messageId, batchSize, window, control, (why) => { stop ??= why; });
+    const next = recipientSource(deps, messageId, batchSize, window, control, leases, (why) => { stop ??= why; });
     const compiled = await control.compiled(message);
     const sending = message;
     const slot = async () => {
@@ -54,6 +57,7 @@ export async function runSend(deps: SendDeps, messageId: number, control: SendLo
     if (failed) throw failed.reason;
   } finally {
     await writer.close();
+    leases.stop();
   }
   if (stop) return stop;
   return (await finishIfDone(deps, messageId)) ? 'sent' : 'waiting';
@@ -65,7 +69,7 @@ export async function runSend(deps: SendDeps, messageId: number, control: SendLo
  */
 function recipientSource(
   deps: SendDeps, messageId: number, batchSize: number, lowWater: number, control: SendLoopControl,
-  stopWith: (why: 'stopped' | 'idle') => void,
+  leases: RecipientLeases, stopWith: (why: 'stopped' | 'idle') => void,
 ) {
   let buffer: ClaimedRecipient[] = [];
   let done = false;
@@ -79,7 +83,8 @@ function recipientSource(
     const leaseUntil = new Date(now.getTime() + deps.config.sendLeaseMs).toISOString();
     const batch = await claimDueRecipients(deps.db, messageId, now.toISOString(), leaseUntil, batchSize);
     if (batch.length === 0) { done = true; return; }
-    buffer = buffer.concat(await dropUnsubscribed(deps, batch));
+    leases.hold(batch.map((r) => r.id), leaseUntil);
+    buffer = buffer.concat(await dropUnsubscribed(deps, batch, leases));
   }
 
   return async function next(): Promise<ClaimedRecipient | undefined> {
@@ -87,6 +92,8 @@ function recipientSource(
       // the next batch is fetched while the last of this one is still going out
       if (buffer.length <= lowWater && !done) claiming ??= claim().finally(() => { claiming = undefined; });
       const r = buffer.shift();
+      // a recipient whose lease another worker took over (this one stalled past it) is theirs now
+      if (r && !leases.holds(r.id)) continue;
       if (r) return r;
       if (!claiming) return undefined;
       await claiming;
@@ -95,10 +102,11 @@ function recipientSource(
 }
 
 /** Someone who unsubscribed (or bounced elsewhere) after the send started is skipped, not mailed. */
-async function dropUnsubscribed(deps: SendDeps, batch: ClaimedRecipient[]): Promise<ClaimedRecipient[]> {
+async function dropUnsubscribed(deps: SendDeps, batch: ClaimedRecipient[], leases: RecipientLeases): Promise<ClaimedRecipient[]> {
   const subscribed = await subscribedAmong(deps, batch.map((r) => r.person_id));
   const gone = batch.filter((r) => !subscribed.has(r.person_id));
   await markRecipientsSkipped(deps.db, gone.map((r) => r.id), 'skipped: no longer subscribed');
+  leases.release(gone.map((r) => r.id));
   return batch.filter((r) => subscribed.has(r.person_id));
 }
 

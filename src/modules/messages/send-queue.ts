@@ -1,12 +1,22 @@
-// The job that works through a message's recipients; one per message at a time (singleton key).
-import type { Jobs } from '../../jobs/jobs.ts';
+// The jobs that work through a message's recipients. A message has `sendParallel` slots, each a job of its
+// own (singleton key `id:slot`), so that many workers may send it at once: each claims batches from the
+// shared recipient table, and the claim is atomic, so no two take the same recipient. A slot queued or
+// running absorbs a repeat, and one process runs one slot of a message at a time (the group), so the
+// slots spread over the workers.
+import type { Deps } from '../../deps.ts';
 
 export const SEND_MESSAGE_JOB = 'messages.send-message';
 
 export interface SendMessageJob {
   messageId: number;
+  slot: number;
 }
 
-export async function queueSend(jobs: Jobs, messageId: number): Promise<void> {
-  await jobs.send<SendMessageJob>(SEND_MESSAGE_JOB, { messageId }, { singletonKey: String(messageId) });
+export async function queueSend(deps: Pick<Deps, 'jobs' | 'config'>, messageId: number): Promise<void> {
+  for (let slot = 0; slot < Math.max(1, deps.config.sendParallel); slot++) {
+    await deps.jobs.send<SendMessageJob>(SEND_MESSAGE_JOB, { messageId, slot }, {
+      singletonKey: `${messageId}:${slot}`,
+      group: `message-${messageId}`,
+    });
+  }
 }
