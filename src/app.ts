@@ -6,10 +6,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from './deps.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { registerHealthRoutes } from './http/health.routes.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticAssets } from './http/static-assets.ts';
 import { registerHomePage } from './http/home-page.ts';
-import { registerApiAuth } from './modules/accounts/index.ts';
+import { registerApiAuth, registerSettingsRoutes, translatorFor } from './modules/accounts/index.ts';
 import { registerBounceRoutes } from './modules/bounces/index.ts';
 import { registerMessageRoutes } from './modules/messages/index.ts';
 import { registerPeopleRoutes } from './modules/people/index.ts';
@@ -40,19 +41,21 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   // CSV imports arrive as text/csv; the import reads the body as a stream
   app.addContentTypeParser(['text/csv', 'application/csv'], (_req, payload, done) => done(null, payload));
 
-  registerErrorHandler(app);
+  const translators = (lang: string) => translatorFor(deps, lang);
+  registerErrorHandler(app, translators);
   registerSecurityHeaders(app);
   registerStaticAssets(app);
   registerApiAuth(app, deps);
-  registerHomePage(app, deps);
+  registerHomePage(app, deps, translators);
+  registerSettingsRoutes(app, deps);
   registerPeopleRoutes(app, deps);
   registerStormRoutes(app, deps);
   registerMessageRoutes(app, deps);
   registerStatsRoutes(app, deps);
   registerBounceRoutes(app, deps);
 
+  registerHealthRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   await app.ready();
   return app;
 }

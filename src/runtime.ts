@@ -6,11 +6,15 @@ import type { Config } from './config/config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import type { Deps } from './deps.ts';
 import { createInProcessJobs } from './jobs/in-process-jobs.ts';
+import type { Jobs } from './jobs/jobs.ts';
+import { createNotifier } from './jobs/notifier.ts';
+import { createPgBossJobs } from './jobs/pg-boss-jobs.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { loadOrCreateSecret } from './modules/accounts/index.ts';
 import { createMailer } from './mail/mailer.ts';
 import { startBounceListener } from './modules/bounces/index.ts';
 import { registerMessageJobs } from './modules/messages/index.ts';
+import { registerStormJobs } from './modules/storms/index.ts';
 
 export interface Runtime {
   deps: Deps;
@@ -30,7 +34,7 @@ export interface RuntimeOptions {
 export async function createRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
   const log = pino({ level: options.logger === false ? 'silent' : config.logLevel });
   const db = openDatabase({
-    databaseUrl: config.databaseUrl, dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize,
     onIdleError: (err) => log.warn({ err }, 'an idle database connection failed; it will be replaced'),
   });
   try {
@@ -40,18 +44,24 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     throw err;
   }
   const secret = config.secret ?? (await loadOrCreateSecret(db));
-  const jobs = createInProcessJobs(log, { runsWork: options.worker });
+  // on PostgreSQL every process shares the queues through pg-boss; on SQLite there is one process
+  const jobs: Jobs = config.databaseUrl
+    ? createPgBossJobs({ databaseUrl: config.databaseUrl, runsWork: options.worker, log, stopTimeoutMs: config.shutdownTimeoutMs })
+    : createInProcessJobs(log, { runsWork: options.worker });
+  const notifier = createNotifier(config, log);
   const mailer = createMailer(config);
   const bounce = options.bounce ?? readBounceConfig();
-  const deps: Deps = { db, config, clock: options.clock ?? systemClock, jobs, secret, log, mailer, bounce };
+  const deps: Deps = { db, config, clock: options.clock ?? systemClock, jobs, notifier, secret, log, mailer, bounce };
   registerMessageJobs(deps);
+  registerStormJobs(deps);
   const app = await buildApp(deps, { logger: options.logger !== false && options.web });
-  await jobs.start();
   const closeRest = async () => {
     await jobs.stop();
+    await notifier.close();
     mailer.close();
     await db.destroy();
   };
+  await jobs.start().catch(async (err: unknown) => { await app.close(); await closeRest(); throw err; });
   // bounces mailed to BOUNCE_DOMAIN come in through the worker's own SMTP listener
   const bounceListener = options.worker && bounce.smtpPort !== undefined
     ? await startBounceListener(deps).catch(async (err: unknown) => { await app.close(); await closeRest(); throw err; })

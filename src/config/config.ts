@@ -8,6 +8,8 @@ export interface Config {
   readonly dataDir: string;
   /** postgres://… to run on PostgreSQL; undefined for embedded SQLite. */
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL connections each process keeps for its queries (job queues and notifications have their own few). */
+  readonly databasePoolSize: number;
   /** Base of every link in an email and on public pages, without a trailing slash. */
   readonly publicUrl: string;
   readonly smtpUrl: string | undefined;
@@ -27,9 +29,17 @@ export interface Config {
   readonly sendPerHour: number;
   /** How long a worker holds the recipients it claimed; after a crash they fall due again when it ends. */
   readonly sendLeaseMs: number;
+  /** How many workers may send one message at once, each taking batches of its recipients. */
+  readonly sendParallel: number;
+  /** How long a stopping process waits for running jobs before it hands them back. */
+  readonly shutdownTimeoutMs: number;
   /** DKIM: a folder of private keys named <domain>.pem, one per sender domain, and their selector. */
   readonly dkimKeysDir: string | undefined;
   readonly dkimSelector: string;
+  /** The Bluesky AppView whose public post search finds a storm's posts. */
+  readonly blueskyAppviewUrl: string;
+  /** How often a live storm's public posts are looked for on Bluesky and Mastodon; 0: never. */
+  readonly publicPostsPollMs: number;
 }
 
 export interface ConfigOverrides {
@@ -55,6 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(overrides.dataDir ?? (env.OUTCRY_DATA || 'outcry-data')),
     databaseUrl,
+    databasePoolSize: Math.max(1, intFrom(env, 'DATABASE_POOL_SIZE', 10)),
     publicUrl,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Outcry <outcry@localhost>',
@@ -67,8 +78,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     sendPerSecond: intFrom(env, 'SEND_PER_SECOND', 0),
     sendPerHour: intFrom(env, 'SEND_PER_HOUR', 0),
     sendLeaseMs: intFrom(env, 'OUTCRY_SEND_LEASE_MS', 5 * 60_000),
+    // on the embedded database one process sends; on PostgreSQL any worker may take a share
+    sendParallel: Math.max(1, intFrom(env, 'OUTCRY_SEND_PARALLEL', databaseUrl ? 4 : 1)),
+    shutdownTimeoutMs: intFrom(env, 'OUTCRY_SHUTDOWN_TIMEOUT_SECONDS', 30) * 1000,
     dkimKeysDir: env.DKIM_KEYS_DIR ? resolve(env.DKIM_KEYS_DIR) : undefined,
     dkimSelector: env.DKIM_SELECTOR || 'outcry',
+    blueskyAppviewUrl: (env.BLUESKY_APPVIEW_URL || 'https://public.api.bsky.app').replace(/\/+$/, ''),
+    publicPostsPollMs: intFrom(env, 'PUBLIC_POSTS_POLL_SECONDS', 60) * 1000,
   });
 }
 

@@ -54,8 +54,19 @@ export interface StormsTable {
   /** JSON array of target handles. */
   targets: string;
   article_url: string | null;
+  /** JSON array of Mastodon servers whose hashtag timelines are read for evidence: host names, or base URLs. */
+  mastodon_instances: Generated<string>;
   created_at: string;
   updated_at: string;
+}
+
+/** A public post found carrying a storm's hashtags; post_id is the network's URI for it (at://…, a status URI). */
+export interface StormPublicPostsTable {
+  storm_id: number;
+  network: 'bluesky' | 'mastodon';
+  post_id: string;
+  url: string | null;
+  created_at: string;
 }
 
 export interface StormVariantsTable {
@@ -139,7 +150,7 @@ export interface DeliveryAttemptsTable {
   reply: string | null;
 }
 
-export type EventKind = 'page_view' | 'post_started' | 'click' | 'unsubscribe' | 'open';
+export type EventKind = 'page_view' | 'post_started' | 'post_reported' | 'click' | 'unsubscribe' | 'open';
 
 export interface EventsTable {
   id: Generated<number>;
@@ -187,6 +198,7 @@ export interface Database {
   subscription_changes: SubscriptionChangesTable;
   storms: StormsTable;
   storm_variants: StormVariantsTable;
+  storm_public_posts: StormPublicPostsTable;
   messages: MessagesTable;
   message_recipients: MessageRecipientsTable;
   delivery_attempts: DeliveryAttemptsTable;

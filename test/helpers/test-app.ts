@@ -35,6 +35,8 @@ export async function startTestApp(dialect: DialectName, options: TestAppOptions
     OUTCRY_DATA: database.dataDir,
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // tests never read Bluesky or Mastodon on the internet; a suite that polls points at its fakes
+    PUBLIC_POSTS_POLL_SECONDS: '0',
     ...options.env,
   });
   const bounce = readBounceConfig(options.env ?? {}, options.bounce);

@@ -103,7 +103,8 @@ describeEachDatabase('the action page', (ctx) => {
     const res = await page(ctx(), `/s/${slug}`);
     expect(res.status).toBe(200);
     expect(res.html.match(/<form /g)).toHaveLength(1);
-    expect(res.html).toContain(`<form class="post" method="post" action="/s/${slug}/post">`);
+    // ?lang= tells an error page the form leads to which language the supporter was reading
+    expect(res.html).toContain(`<form class="post" method="post" action="/s/${slug}/post?lang=en">`);
     const text = textareaOf(res.html);
     expect(VARIANTS.some((v) => text === `${v} #GenocideGames #StandWithUyghurs ${ARTICLE}`)).toBe(true);
     const networks = [...res.html.matchAll(/<button type="submit" name="network" value="([a-z]+)" data-network="\1">/g)].map((m) => m[1]);
@@ -330,6 +331,10 @@ describeEachDatabase('the action page', (ctx) => {
           { variant_id: storm.variants[2].id, position: 3, text: VARIANTS[2], posts: 0 },
         ],
         per_minute: [{ minute: '2030-02-20T12:30', posts: 2 }, { minute: '2030-02-20T12:31', posts: 1 }],
+      },
+      public_posts: {
+        total: 0, by_network: { bluesky: 0, mastodon: 0 }, per_minute: [],
+        reported: { total: 0, by_network: { x: 0, bluesky: 0, mastodon: 0, threads: 0, facebook: 0, linkedin: 0 } },
       },
     });
   });

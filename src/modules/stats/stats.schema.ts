@@ -17,4 +17,13 @@ export const StormStats = Type.Object({
     by_variant: Type.Array(Type.Object({ variant_id: Type.Integer(), position: Type.Integer(), text: Type.String(), posts: count })),
     per_minute: Type.Array(Type.Object({ minute: Type.String({ description: 'YYYY-MM-DDTHH:MM in UTC' }), posts: count })),
   }),
+  public_posts: Type.Object({
+    total: Type.Integer({ minimum: 0, description: 'Public posts carrying the storm\'s hashtags, made during its window, found on Bluesky (search) and Mastodon (the storm\'s servers\' hashtag timelines); each post once' }),
+    by_network: Type.Object({ bluesky: count, mastodon: count }),
+    per_minute: Type.Array(Type.Object({ minute: Type.String({ description: 'YYYY-MM-DDTHH:MM in UTC, by the post\'s own time' }), bluesky: count, mastodon: count })),
+    reported: Type.Object({
+      total: Type.Integer({ minimum: 0, description: 'Links to their posts that supporters pasted on the action page ("I posted"), each link once' }),
+      by_network: Type.Object({ x: count, bluesky: count, mastodon: count, threads: count, facebook: count, linkedin: count }),
+    }, { description: 'What supporters told us; X has no free read API, so this and the button presses are its only evidence' }),
+  }),
 });

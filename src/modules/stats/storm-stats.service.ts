@@ -1,7 +1,10 @@
 // A storm's numbers for the organiser's dashboard: views, supporters, and posts started by network, by
-// variant and by minute. Read through tracking's totals and the storms module's variants.
+// variant and by minute; the public posts found carrying its hashtags, and the post links supporters pasted.
+// Read through tracking's totals and the storms module's variants and public posts.
 import type { Deps } from '../../deps.ts';
-import { getStormRow, listVariants, NETWORKS, type Network } from '../storms/index.ts';
+import {
+  getStormRow, listVariants, NETWORKS, POST_LINK_NETWORKS, publicPostTotals, type Network, type PostLinkNetwork, type PublicPostTotals,
+} from '../storms/index.ts';
 import { stormEventTotals } from '../tracking/index.ts';
 
 export interface StormStats {
@@ -13,6 +16,7 @@ export interface StormStats {
     by_variant: { variant_id: number; position: number; text: string; posts: number }[];
     per_minute: { minute: string; posts: number }[];
   };
+  public_posts: PublicPostTotals & { reported: { total: number; by_network: Record<PostLinkNetwork, number> } };
 }
 
 export async function stormStats(deps: Pick<Deps, 'db'>, stormId: number): Promise<StormStats> {
@@ -25,9 +29,14 @@ export async function stormStats(deps: Pick<Deps, 'db'>, stormId: number): Promi
     .map((v) => ({ variant_id: v.id, position: v.position, text: v.text, posts: totals.byVariant.get(v.id) ?? 0, removed: v.removed_at !== null }))
     .filter((v) => !v.removed || v.posts > 0)
     .map(({ removed: _, ...v }) => v);
+  const reported = Object.fromEntries(POST_LINK_NETWORKS.map((n) => [n, totals.reportedByNetwork[n] ?? 0])) as Record<PostLinkNetwork, number>;
   return {
     views: totals.views,
     supporters: totals.supporters,
     posts: { total: totals.posts, by_network: byNetwork, by_variant: byVariant, per_minute: totals.perMinute },
+    public_posts: {
+      ...(await publicPostTotals(deps, stormId)),
+      reported: { total: Object.values(reported).reduce((a, b) => a + b, 0), by_network: reported },
+    },
   };
 }

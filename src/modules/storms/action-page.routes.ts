@@ -4,7 +4,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
+import { languageNav } from '../../http/language-nav.ts';
+import { choosePageLanguage, rememberLanguage } from '../../http/page-language.ts';
 import { isTokenShaped, randomToken } from '../../lib/tokens.ts';
+import { translatorFor } from '../accounts/index.ts';
 import { openActionPage } from './action-page.service.ts';
 import { actionPageHtml, stormNotFoundPage } from './action-page.view.ts';
 import { normalizeMastodonInstance } from './mastodon-instance.ts';
@@ -16,6 +19,8 @@ const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
 const PageQuery = Type.Object({
   r: Type.Optional(Type.String({ maxLength: 200 })),
   variant: Type.Optional(Type.String({ maxLength: 20 })),
+  /** The visitor's choice of language for the page's fixed words, remembered in a cookie. */
+  lang: Type.Optional(Type.String({ maxLength: 35 })),
 });
 const PostBody = Type.Object({
   network: Type.String({ maxLength: 20 }),
@@ -33,8 +38,14 @@ export function registerActionPageRoutes(root: FastifyInstance, deps: Deps): voi
     const visitor = visitorOf(req) ?? newVisitor(reply);
     const page = await openActionPage(deps, { slug: req.params.slug, r: req.query.r, variant: req.query.variant, visitor, count: req.method === 'GET' });
     reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8');
-    if (page.state === 'missing') return reply.code(404).send(stormNotFoundPage());
-    return reply.send(actionPageHtml(page, { mastodonInstance: normalizeMastodonInstance(req.cookies[MASTODON_COOKIE]) }));
+    const { lang, chosen } = choosePageLanguage(req, page.state === 'missing' ? [] : [page.storm.language]);
+    if (chosen) rememberLanguage(reply, chosen, deps.config);
+    const t = await translatorFor(deps, lang);
+    if (page.state === 'missing') return reply.code(404).send(stormNotFoundPage(t));
+    return reply.send(actionPageHtml(page, {
+      t, languages: languageNav(t, req.query, ['variant', 'r']),
+      mastodonInstance: normalizeMastodonInstance(req.cookies[MASTODON_COOKIE]),
+    }));
   });
 
   app.post('/s/:slug/post', { schema: { hide: true, params: SlugParams, body: PostBody } }, async (req, reply) => {

@@ -4,10 +4,11 @@ import type { Deps } from '../../deps.ts';
 import type { Storm, StormVariant } from '../../db/schema.ts';
 import { isTokenShaped } from '../../lib/tokens.ts';
 import { findRecipient } from '../messages/index.ts';
-import { recordEvent } from '../tracking/index.ts';
+import { countStormPosters, recordEvent } from '../tracking/index.ts';
 import { composePostText } from './post-text.ts';
 import { chooseVariant, nextPosition, variantAt } from './rotation.ts';
-import { findStormBySlug, hashtagsOf, listVariants, stormState } from './storms.service.ts';
+import { findCachedStorm } from './storm-cache.ts';
+import { hashtagsOf, stormState } from './storms.service.ts';
 
 export interface Visit {
   slug: string;
@@ -24,7 +25,7 @@ export interface Visit {
 export type ActionPage =
   | { state: 'missing' }
   | { state: 'before'; storm: Storm }
-  | { state: 'after'; storm: Storm }
+  | { state: 'after'; storm: Storm; /** How many people posted: the thanks says so. */ posters: number }
   | {
     state: 'during';
     storm: Storm;
@@ -38,8 +39,9 @@ export type ActionPage =
   };
 
 export async function openActionPage(deps: Pick<Deps, 'db' | 'clock'>, visit: Visit): Promise<ActionPage> {
-  const storm = await findStormBySlug(deps, visit.slug);
-  if (!storm) return { state: 'missing' };
+  const cached = await findCachedStorm(deps.db, visit.slug);
+  if (!cached) return { state: 'missing' };
+  const { storm, variants } = cached;
   const r = isTokenShaped(visit.r) ? visit.r : undefined;
   const recipient = r ? await findRecipient(deps, r) : undefined;
   const state = stormState(storm, deps.clock.now());
@@ -47,9 +49,9 @@ export async function openActionPage(deps: Pick<Deps, 'db' | 'clock'>, visit: Vi
   const count = visit.count ?? true;
   if (state !== 'during') {
     if (count) await recordEvent(deps, event);
-    return { state, storm };
+    // counted only once the storm is over: during it the page is read in bursts and stays lean
+    return state === 'after' ? { state, storm, posters: await countStormPosters(deps, storm.id) } : { state, storm };
   }
-  const variants = await listVariants(deps, storm.id);
   const variant = variantAt(variants, visit.variant) ?? chooseVariant(variants, storm.id, r ?? visit.visitor);
   if (!variant) throw new Error(`storm ${storm.id} has no variants in rotation`);
   if (count) await recordEvent(deps, { ...event, variant_id: variant.id });

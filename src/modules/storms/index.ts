@@ -1,8 +1,10 @@
 // Storms: the storm, its message variants, the public action page and the share intents.
 // Organisers shape storms through /api/v1/storms; supporters meet /s/:slug; stats reads through the exports.
+// The worker reads the public posts carrying a live storm's hashtags on Bluesky and Mastodon (its evidence).
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { registerActionPageRoutes } from './action-page.routes.ts';
+import { registerReportPostRoutes } from './report-post.routes.ts';
 import { registerStormApiRoutes } from './storms.routes.ts';
 
 export {
@@ -11,9 +13,14 @@ export {
 } from './storms.service.ts';
 export type { StormInput } from './storm-fields.ts';
 export { NETWORKS, type Network } from './intents.ts';
+export { POST_LINK_NETWORKS, type PostLinkNetwork } from './post-link.ts';
+export { pollPublicPosts } from './poll-public-posts.service.ts';
+export { publicPostTotals, type PublicPostTotals } from './public-posts.repo.ts';
+export { registerStormJobs } from './storm-jobs.ts';
 export { composePostText } from './post-text.ts';
 
 export function registerStormRoutes(app: FastifyInstance, deps: Deps): void {
   registerStormApiRoutes(app, deps);
   registerActionPageRoutes(app, deps);
+  registerReportPostRoutes(app, deps);
 }

@@ -8,7 +8,8 @@ import { recordEvent } from '../tracking/index.ts';
 import { intentUrl, isNetwork } from './intents.ts';
 import { normalizeMastodonInstance } from './mastodon-instance.ts';
 import { MAX_POST_TEXT } from './post-text.ts';
-import { findStormBySlug, listVariants, stormState, stormUrl } from './storms.service.ts';
+import { findCachedStorm } from './storm-cache.ts';
+import { stormState, stormUrl } from './storms.service.ts';
 
 export interface PostForm {
   network: string;
@@ -26,8 +27,9 @@ const mastodonInstanceNeeded = () => new Problem(400, 'mastodon-instance-needed'
   'Go back, type the address of your Mastodon server (for example mastodon.social) in the box under the buttons, and press Mastodon again.');
 
 export async function startPost(deps: Pick<Deps, 'db' | 'clock' | 'config'>, slug: string, form: PostForm, visitor: string | undefined): Promise<PostOutcome> {
-  const storm = await findStormBySlug(deps, slug);
-  if (!storm) throw notFound('Storm');
+  const cached = await findCachedStorm(deps.db, slug);
+  if (!cached) throw notFound('Storm');
+  const { storm } = cached;
   if (stormState(storm, deps.clock.now()) !== 'during') return { kind: 'closed' };
 
   const { network } = form;
@@ -39,8 +41,7 @@ export async function startPost(deps: Pick<Deps, 'db' | 'clock' | 'config'>, slu
   const mastodonInstance = network === 'mastodon' ? normalizeMastodonInstance(form.mastodon_instance) : undefined;
   if (network === 'mastodon' && !mastodonInstance) throw mastodonInstanceNeeded();
 
-  const variants = await listVariants(deps, storm.id, { includeRemoved: true });
-  const variant = variants.find((v) => String(v.id) === form.variant);
+  const variant = cached.allVariants.find((v) => String(v.id) === form.variant);
   const recipient = isTokenShaped(form.r) ? await findRecipient(deps, form.r) : undefined;
   await recordEvent(deps, {
     kind: 'post_started', storm_id: storm.id, network, variant_id: variant?.id ?? null,

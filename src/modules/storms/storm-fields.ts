@@ -4,6 +4,7 @@
 import { Problem, type InvalidParam } from '../../http/problem.ts';
 import { canonicalLanguage } from '../../lib/language.ts';
 import twitterText from 'twitter-text';
+import { normalizeMastodonServer } from './mastodon-instance.ts';
 import { networksOverLimit } from './post-length.ts';
 import { composePostText } from './post-text.ts';
 
@@ -21,6 +22,8 @@ export interface StormInput {
   /** BCP 47; 'en' when absent. Sets the page's lang and direction. */
   language?: string | undefined;
   targets?: string[] | undefined;
+  /** Mastodon servers whose hashtag timelines are read for evidence; ['mastodon.social'] when absent. */
+  mastodon_instances?: string[] | undefined;
 }
 
 /** The same, checked and made canonical: times in UTC, hashtags without '#'. */
@@ -35,7 +38,10 @@ export interface StormFields {
   timezone: string;
   language: string;
   targets: string[];
+  mastodon_instances: string[];
 }
+
+export const DEFAULT_MASTODON_INSTANCES = ['mastodon.social'];
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
 // ISO 8601 with a date, a time and an offset: "2022-02-20T12:00:00Z", "2022-02-20T13:00+01:00"
@@ -85,11 +91,18 @@ export function checkStormFields(input: StormInput): StormFields {
 
   const targets = [...new Set((input.targets ?? []).map((t) => t.trim()).filter((t) => t !== ''))];
 
+  const mastodonInstances: string[] = [];
+  (input.mastodon_instances ?? DEFAULT_MASTODON_INSTANCES).forEach((raw, i) => {
+    const server = normalizeMastodonServer(raw);
+    if (!server) fail(`mastodon_instances.${i}`, `"${raw}" is not a Mastodon server name such as mastodon.social`);
+    else if (!mastodonInstances.includes(server)) mastodonInstances.push(server);
+  });
+
   if (problems.length > 0) throw validationFailed(problems);
   checkPostLengths(messages, hashtags, articleUrl);
   return {
     title, slug, starts_at: startsAt!, ends_at: endsAt!, hashtags, messages, article_url: articleUrl,
-    timezone: timezone!, language: language!, targets,
+    timezone: timezone!, language: language!, targets, mastodon_instances: mastodonInstances,
   };
 }
 

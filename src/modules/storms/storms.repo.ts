@@ -58,3 +58,9 @@ export async function markVariantsRemoved(db: Db, ids: number[], at: string): Pr
   if (ids.length === 0) return;
   await db.updateTable('storm_variants').set({ removed_at: at }).where('id', 'in', ids).execute();
 }
+
+/** Storms whose window has begun and had not ended by `endedAfter`: the live ones and those just over. */
+export async function selectStormsLive(db: Db, now: string, endedAfter: string): Promise<Storm[]> {
+  return db.selectFrom('storms').selectAll().where('starts_at', '<=', now).where('ends_at', '>', endedAfter)
+    .orderBy('id').execute();
+}

@@ -17,6 +17,7 @@ const fields = {
   timezone: Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone the page writes the start time in; default UTC' }),
   language: Type.String({ minLength: 1, maxLength: 35, description: 'BCP 47 tag of the storm (sets the page\'s lang and direction); default en' }),
   targets: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50, description: 'Accounts the storm addresses, e.g. "@iocmedia"' }),
+  mastodon_instances: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 20, description: 'Mastodon servers whose public hashtag timelines are read for the storm\'s posts (host names such as "mastodon.social", or base URLs); default ["mastodon.social"]' }),
 };
 
 export const StormInput = Type.Object({
@@ -30,6 +31,7 @@ export const StormInput = Type.Object({
   timezone: Type.Optional(fields.timezone),
   language: Type.Optional(fields.language),
   targets: Type.Optional(fields.targets),
+  mastodon_instances: Type.Optional(fields.mastodon_instances),
 });
 
 export const StormPatch = Type.Object({
@@ -43,6 +45,7 @@ export const StormPatch = Type.Object({
   timezone: Type.Optional(fields.timezone),
   language: Type.Optional(fields.language),
   targets: Type.Optional(fields.targets),
+  mastodon_instances: Type.Optional(fields.mastodon_instances),
 });
 
 export const StormCreated = Type.Object({ id: Type.Integer(), slug: Type.String(), url: Type.String() });
@@ -61,6 +64,7 @@ export const StormView = Type.Object({
   state: Type.Union([Type.Literal('before'), Type.Literal('during'), Type.Literal('after')], { description: 'Where the storm is now in its window' }),
   hashtags: Type.Array(Type.String()),
   targets: Type.Array(Type.String()),
+  mastodon_instances: Type.Array(Type.String()),
   article_url: Type.Union([Type.String(), Type.Null()]),
   variants: Type.Array(Variant),
   created_date: Type.String({ format: 'date-time' }),

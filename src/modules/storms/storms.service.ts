@@ -7,6 +7,7 @@ import {
   findStormById, findStormRowBySlug, insertStorm, insertVariants, selectStorms, selectVariants, selectVariantsOf,
   updateStormRow,
 } from './storms.repo.ts';
+import { forgetCachedStorm } from './storm-cache.ts';
 import { replaceVariants } from './variants.service.ts';
 
 export type StormState = 'before' | 'during' | 'after';
@@ -24,6 +25,7 @@ export interface StormView {
   state: StormState;
   hashtags: string[];
   targets: string[];
+  mastodon_instances: string[];
   article_url: string | null;
   variants: { id: number; position: number; text: string }[];
   created_date: string;
@@ -70,6 +72,7 @@ export async function updateStorm(deps: Pick<Deps, 'db' | 'clock' | 'config'>, i
     await updateStormRow(trx, id, { ...stormRow(fields), updated_at: now });
     if (patch.messages !== undefined) await replaceVariants(trx, id, current, fields.messages, now);
   });
+  forgetCachedStorm(deps.db, storm.slug);
   return getStorm(deps, id);
 }
 
@@ -102,10 +105,15 @@ export function hashtagsOf(storm: Pick<Storm, 'hashtags'>): string[] {
   return JSON.parse(storm.hashtags) as string[];
 }
 
+export function mastodonInstancesOf(storm: Pick<Storm, 'mastodon_instances'>): string[] {
+  return JSON.parse(storm.mastodon_instances) as string[];
+}
+
 function stormRow(f: StormFields) {
   return {
     slug: f.slug, title: f.title, language: f.language, timezone: f.timezone, starts_at: f.starts_at, ends_at: f.ends_at,
     hashtags: JSON.stringify(f.hashtags), targets: JSON.stringify(f.targets), article_url: f.article_url,
+    mastodon_instances: JSON.stringify(f.mastodon_instances),
   };
 }
 
@@ -113,7 +121,7 @@ function inputOf(storm: Storm, variants: StormVariant[]): StormInput {
   return {
     title: storm.title, slug: storm.slug, starts_at: storm.starts_at, ends_at: storm.ends_at, hashtags: hashtagsOf(storm),
     messages: variants.map((v) => ({ text: v.text })), article_url: storm.article_url, timezone: storm.timezone,
-    language: storm.language, targets: JSON.parse(storm.targets) as string[],
+    language: storm.language, targets: JSON.parse(storm.targets) as string[], mastodon_instances: mastodonInstancesOf(storm),
   };
 }
 
@@ -134,6 +142,7 @@ function viewOf(deps: Pick<Deps, 'clock' | 'config'>, s: Storm, variants: StormV
     state: stormState(s, deps.clock.now()),
     hashtags: hashtagsOf(s),
     targets: JSON.parse(s.targets) as string[],
+    mastodon_instances: mastodonInstancesOf(s),
     article_url: s.article_url,
     variants: variants.map((v) => ({ id: v.id, position: v.position, text: v.text })),
     created_date: s.created_at,

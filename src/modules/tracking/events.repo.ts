@@ -1,5 +1,5 @@
-import type { Deps } from '../../deps.ts';
-import type { EventKind } from '../../db/schema.ts';
+import type { Insertable } from 'kysely';
+import type { Db, EventKind, EventsTable } from '../../db/schema.ts';
 
 export interface NewEvent {
   kind: EventKind;
@@ -12,8 +12,10 @@ export interface NewEvent {
   url?: string | null;
 }
 
-export async function recordEvent(deps: Pick<Deps, 'db' | 'clock'>, event: NewEvent): Promise<void> {
-  await deps.db.insertInto('events').values({
+export type EventRow = Insertable<EventsTable>;
+
+export function eventRow(event: NewEvent, at: string): EventRow {
+  return {
     kind: event.kind,
     storm_id: event.storm_id ?? null,
     variant_id: event.variant_id ?? null,
@@ -22,6 +24,11 @@ export async function recordEvent(deps: Pick<Deps, 'db' | 'clock'>, event: NewEv
     person_id: event.person_id ?? null,
     visitor: event.visitor ?? null,
     url: event.url ?? null,
-    created_at: deps.clock.now().toISOString(),
-  }).execute();
+    created_at: at,
+  };
+}
+
+/** One statement for all of them: they are committed together or not at all. */
+export async function insertEvents(db: Db, rows: EventRow[]): Promise<void> {
+  await db.insertInto('events').values(rows).execute();
 }

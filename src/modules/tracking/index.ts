@@ -1,7 +1,9 @@
 // Tracking: signed first-party links and the events they and the public pages record.
 // Other modules write events through recordEvent and read numbers through the functions below.
-export { recordEvent, type NewEvent } from './events.repo.ts';
+export { recordEvent } from './record-event.ts';
+export type { NewEvent } from './events.repo.ts';
 export { stormEventTotals, type StormEventTotals } from './storm-totals.repo.ts';
+export { countStormPosters } from './storm-posters.repo.ts';
 export { messageEventTotals, type MessageEventTotals } from './message-totals.repo.ts';
 export { signUrl, verifySignedUrl } from './signed-urls.ts';
 export { recordFirstOpen } from './opens.repo.ts';

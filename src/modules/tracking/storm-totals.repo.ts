@@ -11,6 +11,8 @@ export interface StormEventTotals {
   byVariant: Map<number, number>;
   /** Posts started per minute, 'YYYY-MM-DDTHH:MM' (UTC) → count, in time order. */
   perMinute: { minute: string; posts: number }[];
+  /** Links to their posts supporters pasted ("I posted"), distinct links by network. */
+  reportedByNetwork: Record<string, number>;
 }
 
 export async function stormEventTotals(deps: Pick<Deps, 'db'>, stormId: number): Promise<StormEventTotals> {
@@ -26,6 +28,8 @@ export async function stormEventTotals(deps: Pick<Deps, 'db'>, stormId: number):
   const minute = minuteOf(db, 'created_at');
   const perMinute = await posts.select([minute.as('minute'), sql<number>`count(*)`.as('n')])
     .groupBy(minute).orderBy(minute).execute();
+  const reported = await db.selectFrom('events').where('storm_id', '=', stormId).where('kind', '=', 'post_reported')
+    .select(['network', sql<number>`count(distinct url)`.as('n')]).groupBy('network').execute();
   const count = (k: string) => Number(kinds.find((r) => r.kind === k)?.n ?? 0);
   return {
     views: count('page_view'),
@@ -34,5 +38,6 @@ export async function stormEventTotals(deps: Pick<Deps, 'db'>, stormId: number):
     byNetwork: Object.fromEntries(byNetwork.map((r) => [r.network ?? 'unknown', Number(r.n)])),
     byVariant: new Map(byVariant.filter((r) => r.variant_id !== null).map((r) => [r.variant_id!, Number(r.n)])),
     perMinute: perMinute.map((r) => ({ minute: r.minute, posts: Number(r.n) })),
+    reportedByNetwork: Object.fromEntries(reported.map((r) => [r.network ?? 'unknown', Number(r.n)])),
   };
 }

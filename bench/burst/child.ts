@@ -1,0 +1,50 @@
+// Child processes of the burst benchmark: a server that prints one JSON line when it listens and runs until
+// told to stop, and the load generator, whose last line is JSON.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ServerChild<T> {
+  info: T;
+  /** SIGTERM, then waits for the process to end. */
+  stop(): Promise<void>;
+}
+
+export async function startServerChild<T>(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<ServerChild<T>> {
+  const child = spawn(process.execPath, [...execArgv(script), join(import.meta.dirname, script), ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const info = await new Promise<T>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => resolve(JSON.parse(line) as T));
+    child.once('exit', (code) => reject(new Error(`${script} ended (${code}) before it listened`)));
+  });
+  return {
+    info,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export async function runToJson<T>(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<T> {
+  const child: ChildProcess = spawn(process.execPath, [...execArgv(script), join(import.meta.dirname, script), ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => { out += chunk; });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`${script} failed (${code})`);
+  return JSON.parse(out.trim().split('\n').at(-1)!) as T;
+}
+
+/**
+ * BENCH_PROFILE=outcry (or baseline, load) runs that child under --cpu-prof; the .cpuprofile goes to
+ * BENCH_PROFILE_DIR (default: outcry-bench-profiles in the system's temporary folder).
+ */
+function execArgv(script: string): string[] {
+  const which = process.env.BENCH_PROFILE;
+  if (!which || !script.startsWith(which)) return [];
+  const dir = process.env.BENCH_PROFILE_DIR ?? join(tmpdir(), 'outcry-bench-profiles');
+  console.error(`profiling ${script} into ${dir}`);
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+}

@@ -1,0 +1,62 @@
+// Events are written by group commit (src/modules/tracking/record-event.ts): what a burst of supporters does
+// lands in few statements, and yet each press is stored before its redirect is sent.
+import { expect, it } from 'vitest';
+import { manualClock } from '../../src/lib/clock.ts';
+import { recordEvent } from '../../src/modules/tracking/index.ts';
+import { describeEachDatabase, type TestContext } from '../helpers/test-app.ts';
+
+const clock = manualClock('2030-02-20T12:30:00Z');
+
+async function postStartedCount(ctx: TestContext, stormId: number): Promise<number> {
+  const row = await ctx.runtime.deps.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('storm_id', '=', stormId).where('kind', '=', 'post_started').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describeEachDatabase('writing events', (ctx, dialect) => {
+  it('stores the event of every press in a burst before its redirect is sent', async () => {
+    const res = await ctx().api('POST', '/api/v1/storms', {
+      title: 'Burst', slug: `burst-${dialect}`, starts_at: '2030-02-20T12:00:00Z', ends_at: '2030-02-20T14:00:00Z',
+      hashtags: ['GenocideGames'], messages: [{ text: 'The camps are still open.' }],
+    });
+    const stormId = res.body.id as number;
+    const presses = Array.from({ length: 300 }, async (_, i) => {
+      const answer = await fetch(`${ctx().baseUrl}/s/burst-${dialect}/post`, {
+        method: 'POST', redirect: 'manual', body: new URLSearchParams({ network: i % 2 ? 'x' : 'bluesky', text: `Post ${i}` }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect(answer.status).toBe(302);
+      // the redirect is out: its event must already be there
+      return postStartedCount(ctx(), stormId);
+    });
+    const seen = await Promise.all(presses);
+    expect(seen.every((n) => n >= 1)).toBe(true);
+    expect(await postStartedCount(ctx(), stormId)).toBe(300);
+  });
+
+  it('writes an event recorded inside a transaction with the transaction, and not when it rolls back', async () => {
+    const db = ctx().runtime.deps.db;
+    await db.transaction().execute(async (trx) => {
+      await recordEvent({ db: trx, clock }, { kind: 'click', message_id: 990_001, url: 'https://example.org/kept' });
+    });
+    await expect(db.transaction().execute(async (trx) => {
+      await recordEvent({ db: trx, clock }, { kind: 'click', message_id: 990_001, url: 'https://example.org/rolled-back' });
+      throw new Error('changed my mind');
+    })).rejects.toThrow('changed my mind');
+    const urls = await db.selectFrom('events').select('url').where('message_id', '=', 990_001).execute();
+    expect(urls).toEqual([{ url: 'https://example.org/kept' }]);
+  });
+
+  it('fails only the event that cannot be stored, not the others written with it', async () => {
+    const deps = ctx().runtime.deps;
+    const good = recordEvent(deps, { kind: 'click', message_id: 990_002, url: 'https://example.org/a' });
+    // a value the column cannot take: a text where PostgreSQL wants an integer, a too-large integer for SQLite
+    const bad = recordEvent(deps, { kind: 'click', message_id: 990_002, person_id: (dialect === 'postgres' ? 'not a number' : 2n ** 70n) as unknown as number });
+    const alsoGood = recordEvent(deps, { kind: 'click', message_id: 990_002, url: 'https://example.org/b' });
+    await expect(good).resolves.toBeUndefined();
+    await expect(bad).rejects.toThrow();
+    await expect(alsoGood).resolves.toBeUndefined();
+    const urls = await deps.db.selectFrom('events').select('url').where('message_id', '=', 990_002).orderBy('id').execute();
+    expect(urls).toEqual([{ url: 'https://example.org/a' }, { url: 'https://example.org/b' }]);
+  });
+}, { clock });
