@@ -2,6 +2,7 @@
 // own tests), waiting for an asynchronous outcome, and sending a message to the end.
 import { expect } from 'vitest';
 import type { Db, SubscriptionStatus } from '../../src/db/schema.ts';
+import { randomToken } from '../../src/lib/tokens.ts';
 import type { SinkMail } from './smtp-sink.ts';
 import type { TestContext } from './test-app.ts';
 
@@ -53,4 +54,23 @@ export async function addSupporter(db: Db, email: string, tag: string): Promise<
 export function listUnsubscribeUrl(mail: SinkMail): string {
   const line = mail.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')!.line;
   return /<([^>]+)>/.exec(line.replace(/\r?\n[ \t]+/g, ''))![1]!;
+}
+
+/** A person who got an email: their recipient token is what a personal link carries (`r=`). */
+export async function addEmailRecipient(db: Db, language: string | null = null): Promise<{ token: string; personId: number }> {
+  const now = new Date().toISOString();
+  const person = await db.insertInto('people').values({
+    email: `${randomToken(6)}@example.org`, given_name: 'Rahima', family_name: null, language, country: null,
+    postal_code: null, custom_fields: '{}', status: 'subscribed', status_changed_at: now, created_at: now, updated_at: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  const message = await db.insertInto('messages').values({
+    subject: 'Will you take part?', body: 'Hi', from_address: null, language: 'en', target_tags: '[]', status: 'sent',
+    scheduled_at: null, started_at: now, finished_at: now, recipients_total: 1, audience_done_at: now, created_at: now, updated_at: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  const token = randomToken();
+  await db.insertInto('message_recipients').values({
+    message_id: message.id, person_id: person.id, email: 'r@example.org', token, vars: '{}', status: 'sent',
+    attempts: 1, last_reply: '250 ok', bounced: 0, sent_at: now, next_attempt_at: null,
+  }).execute();
+  return { token, personId: person.id };
 }

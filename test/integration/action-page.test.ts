@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { manualClock } from '../../src/lib/clock.ts';
 import { randomToken } from '../../src/lib/tokens.ts';
+import { addEmailRecipient } from '../helpers/fixtures.ts';
 import { describeEachDatabase, type TestContext } from '../helpers/test-app.ts';
 
 const clock = manualClock('2030-02-20T11:00:00Z');
@@ -63,24 +64,7 @@ async function eventsOf(ctx: TestContext, stormId: number, kind: 'page_view' | '
   return ctx.runtime.deps.db.selectFrom('events').selectAll().where('storm_id', '=', stormId).where('kind', '=', kind).orderBy('id').execute();
 }
 
-async function recipientToken(ctx: TestContext): Promise<{ token: string; personId: number }> {
-  const db = ctx.runtime.deps.db;
-  const now = new Date().toISOString();
-  const person = await db.insertInto('people').values({
-    email: `${randomToken(6)}@example.org`, given_name: 'Rahima', family_name: null, language: 'ug', country: null,
-    postal_code: null, custom_fields: '{}', status: 'subscribed', status_changed_at: now, created_at: now, updated_at: now,
-  }).returning('id').executeTakeFirstOrThrow();
-  const message = await db.insertInto('messages').values({
-    subject: 'Will you take part?', body: 'Hi', from_address: null, language: 'en', target_tags: '[]', status: 'sent',
-    scheduled_at: null, started_at: now, finished_at: now, recipients_total: 1, audience_done_at: now, created_at: now, updated_at: now,
-  }).returning('id').executeTakeFirstOrThrow();
-  const token = randomToken();
-  await db.insertInto('message_recipients').values({
-    message_id: message.id, person_id: person.id, email: 'x@example.org', token, vars: '{}', status: 'sent',
-    attempts: 1, last_reply: '250 ok', bounced: 0, sent_at: now, next_attempt_at: null,
-  }).execute();
-  return { token, personId: person.id };
-}
+const recipientToken = (ctx: TestContext) => addEmailRecipient(ctx.runtime.deps.db, 'ug');
 
 describeEachDatabase('the action page', (ctx) => {
   it('before the start shows the title, the start in the storm\'s time zone and a countdown, and no form', async () => {

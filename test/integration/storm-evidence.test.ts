@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { manualClock } from '../../src/lib/clock.ts';
 import { randomToken } from '../../src/lib/tokens.ts';
 import { pollPublicPosts } from '../../src/modules/storms/index.ts';
-import { until } from '../helpers/fixtures.ts';
+import { addEmailRecipient, until } from '../helpers/fixtures.ts';
 import { startFakeBluesky, startFakeMastodon, type FakeBluesky, type FakeMastodon } from '../helpers/fake-social.ts';
 import { describeEachDatabase, type TestContext } from '../helpers/test-app.ts';
 
@@ -59,24 +59,7 @@ async function reportLink(ctx: TestContext, slug: string, fields: Record<string,
 }
 const VISITOR = randomToken();
 
-async function recipientToken(ctx: TestContext): Promise<{ token: string; personId: number }> {
-  const db = ctx.runtime.deps.db;
-  const now = new Date().toISOString();
-  const person = await db.insertInto('people').values({
-    email: `${randomToken(6)}@example.org`, given_name: 'Rahima', family_name: null, language: null, country: null,
-    postal_code: null, custom_fields: '{}', status: 'subscribed', status_changed_at: now, created_at: now, updated_at: now,
-  }).returning('id').executeTakeFirstOrThrow();
-  const message = await db.insertInto('messages').values({
-    subject: 'Will you take part?', body: 'Hi', from_address: null, language: 'en', target_tags: '[]', status: 'sent',
-    scheduled_at: null, started_at: now, finished_at: now, recipients_total: 1, audience_done_at: now, created_at: now, updated_at: now,
-  }).returning('id').executeTakeFirstOrThrow();
-  const token = randomToken();
-  await db.insertInto('message_recipients').values({
-    message_id: message.id, person_id: person.id, email: 'r@example.org', token, vars: '{}', status: 'sent',
-    attempts: 1, last_reply: '250 ok', bounced: 0, sent_at: now, next_attempt_at: null,
-  }).execute();
-  return { token, personId: person.id };
-}
+const recipientToken = (ctx: TestContext) => addEmailRecipient(ctx.runtime.deps.db, null);
 
 describeEachDatabase('evidence of a storm', (ctx, dialect) => {
   // each database's run has its own hashtags, since both talk to the same fakes
