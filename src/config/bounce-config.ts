@@ -1,5 +1,6 @@
 // The keys of bounce and complaint handling, read once like the rest of the config. Kept apart from
 // config.ts while both change; every key is in README.md and .env.example.
+import { intFrom } from './config.ts';
 
 /** The hosts Amazon SNS signs from and sends confirmation links from. */
 export const SNS_HOST = /^sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/;
@@ -34,28 +35,20 @@ export function readBounceConfig(env: NodeJS.ProcessEnv = process.env, overrides
   if (domain && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(domain)) {
     throw new Error(`BOUNCE_DOMAIN must be a domain name like bounces.example.org (got "${domain}")`);
   }
-  const smtpPort = env.BOUNCE_SMTP_PORT ? wholeNumber(env, 'BOUNCE_SMTP_PORT', 0) : undefined;
+  const smtpPort = env.BOUNCE_SMTP_PORT ? intFrom(env, 'BOUNCE_SMTP_PORT', 0) : undefined;
   if (smtpPort !== undefined && !domain) throw new Error('BOUNCE_SMTP_PORT needs BOUNCE_DOMAIN: the listener accepts mail for that domain only');
-  const softBounceLimit = wholeNumber(env, 'OUTCRY_SOFT_BOUNCE_LIMIT', 3);
+  const softBounceLimit = intFrom(env, 'OUTCRY_SOFT_BOUNCE_LIMIT', 3);
   if (softBounceLimit < 1) throw new Error('OUTCRY_SOFT_BOUNCE_LIMIT must be at least 1');
   return Object.freeze({
     domain,
     smtpPort,
     smtpHost: env.BOUNCE_SMTP_HOST || '127.0.0.1',
     softBounceLimit,
-    softBounceDays: wholeNumber(env, 'OUTCRY_SOFT_BOUNCE_DAYS', 30),
+    softBounceDays: intFrom(env, 'OUTCRY_SOFT_BOUNCE_DAYS', 30),
     sesTopicArns: Object.freeze((env.SES_SNS_TOPIC_ARNS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
     postmarkPassword: env.POSTMARK_WEBHOOK_PASSWORD || undefined,
     mailgunKey: env.MAILGUN_WEBHOOK_KEY || undefined,
     sendgridPublicKey: env.SENDGRID_WEBHOOK_PUBLIC_KEY || undefined,
     sns: Object.freeze(overrides.sns ?? { host: SNS_HOST, httpsOnly: true }),
   });
-}
-
-function wholeNumber(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
-  const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${key} must be a whole number (got "${raw}")`);
-  return n;
 }

@@ -88,7 +88,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   });
 }
 
-function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+/** A whole number from the environment, or the fallback when unset; anything else is a clear error. */
+export function intFrom(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
   const raw = env[key];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);

@@ -74,3 +74,13 @@ export async function addEmailRecipient(db: Db, language: string | null = null):
   }).execute();
   return { token, personId: person.id };
 }
+
+/** Waits until no mail has arrived for `quietMs`: the send loop has nothing more to do for now. Returns the count. */
+export async function quietSink(sink: { mails: unknown[] }, quietMs = 300): Promise<number> {
+  let seen = -1;
+  while (seen !== sink.mails.length) {
+    seen = sink.mails.length;
+    await new Promise((r) => setTimeout(r, quietMs));
+  }
+  return seen;
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, expect, it } from 'vitest';
 import { manualClock } from '../../src/lib/clock.ts';
 import { startSmtpSink, type SinkMail } from '../helpers/smtp-sink.ts';
-import { addTaggedSupporters, until } from '../helpers/fixtures.ts';
+import { addTaggedSupporters, until, quietSink } from '../helpers/fixtures.ts';
 import { describeEachDatabase, type TestContext } from '../helpers/test-app.ts';
 
 const sink = await startSmtpSink();
@@ -10,15 +10,7 @@ afterAll(() => sink.close());
 const SUBJECT_A = 'Storm on Sunday';
 const SUBJECT_B = '{{ first_name }}, will you join the storm?';
 
-/** Waits until no mail has arrived for a while: the send loop has nothing more to do for now. */
-async function quiet(): Promise<number> {
-  let seen = -1;
-  while (seen !== sink.mails.length) {
-    seen = sink.mails.length;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return seen;
-}
+const quiet = () => quietSink(sink, 500);
 
 const messageOf = async (ctx: TestContext, id: number) => (await ctx.api('GET', `/api/v1/messages/${id}`)).body;
 const trackedLinkIn = (mail: SinkMail) => /href="([^"]*\/l\/[^"]*)"/.exec(mail.parsed.html as string)![1]!.replace(/&amp;/g, '&');

@@ -2,21 +2,13 @@ import { afterAll, beforeEach, expect, it } from 'vitest';
 import { manualClock } from '../../src/lib/clock.ts';
 import { changeSubscription } from '../../src/modules/people/index.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
-import { addTaggedSupporters, until } from '../helpers/fixtures.ts';
+import { addTaggedSupporters, until, quietSink } from '../helpers/fixtures.ts';
 import { describeEachDatabase, type TestContext } from '../helpers/test-app.ts';
 
 const sink = await startSmtpSink();
 afterAll(() => sink.close());
 
-/** Waits until no mail has arrived for a while: the send loop has stopped. */
-async function quiet(): Promise<number> {
-  let seen = -1;
-  while (seen !== sink.mails.length) {
-    seen = sink.mails.length;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return seen;
-}
+const quiet = () => quietSink(sink, 300);
 
 async function compose(ctx: TestContext, tag: string): Promise<number> {
   const { body } = await ctx.api('POST', '/api/v1/messages', { subject: 'Sunday', body: 'Hi {{ first_name }}', targets: { tags: [tag] } });
