@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
+import { cachePreparedStatements } from './sqlite-statements.ts';
 import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import pg from 'pg';
@@ -11,8 +12,10 @@ import type { Database, Db } from './schema.ts';
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
-  /** PostgreSQL connections in the pool (DATABASE_POOL_SIZE); each statement may run for STATEMENT_TIMEOUT_MS. */
+  /** PostgreSQL connections in the pool (DATABASE_POOL_SIZE). */
   poolSize?: number;
+  /** The longest a PostgreSQL statement may run before the server cancels it (DATABASE_STATEMENT_TIMEOUT_MS); 0: no limit. */
+  statementTimeoutMs?: number;
   /** Told when an idle PostgreSQL connection fails (it is dropped and replaced). */
   onIdleError?: (err: Error) => void;
 }
@@ -25,7 +28,7 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
-/** The longest a PostgreSQL statement may run before the server cancels it. */
+/** The longest a PostgreSQL statement may run before the server cancels it, unless told otherwise. */
 export const STATEMENT_TIMEOUT_MS = 30_000;
 
 export function openDatabase(options: DatabaseOptions): Db {
@@ -34,7 +37,7 @@ export function openDatabase(options: DatabaseOptions): Db {
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       types: pgTypes,
-      statement_timeout: STATEMENT_TIMEOUT_MS,
+      statement_timeout: options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS,
     });
     // an idle connection the server closed (a restart, a fail-over) is dropped from the pool and replaced
     // on the next query; without a listener its error would end the process
@@ -47,7 +50,7 @@ export function openDatabase(options: DatabaseOptions): Db {
   file.pragma('synchronous = NORMAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 10000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachePreparedStatements(file) }) });
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
 // Liquid merge tags ({{ first_name | default: "friend" }}): two engines, one escaping output for HTML,
 // one leaving it raw for the plain-text part and the subject. Templates are parsed once per send.
 import { Liquid, type Template } from 'liquidjs';
+import { compileSimpleTemplate } from './liquid-simple.ts';
 
 const shared = {
   // no file system: {% include %} and {% render %} find nothing instead of reading files on the server
@@ -23,8 +24,10 @@ export interface CompiledLiquid {
 }
 
 function compileWith(engine: Liquid, source: string): CompiledLiquid {
-  const templates: Template[] = engine.parse(source);
-  return { render: (scope) => engine.renderSync(templates, scope) as string };
+  const templates: Template[] = engine.parse(source); // parsed even when unused: its errors are the organiser's messages
+  const full = (scope: LiquidScope) => engine.renderSync(templates, scope) as string;
+  const simple = compileSimpleTemplate(source, engine === htmlEngine);
+  return simple ? { render: (scope) => simple.render(scope) ?? full(scope) } : { render: full };
 }
 
 /** For HTML: every value a tag prints is HTML-escaped, so `<script>` in a name arrives as text. */

@@ -209,15 +209,23 @@ function replyError(reply: Reply, command: string): SmtpReplyError {
 }
 
 /**
- * The DATA payload in one piece: RFC 5321 §4.5.2 dot-stuffing (a line starting with "." gets another),
- * done on the string natively, and the closing "<CRLF>.<CRLF>".
+ * The DATA payload in one piece: RFC 5321 §4.5.2 dot-stuffing (a line starting with "." gets another)
+ * and the closing "<CRLF>.<CRLF>". Our own MIME never has a line starting with "." (base64 bodies), so
+ * the common case is one copy found by a native search.
  */
-function dotStuffed(message: Buffer): Buffer {
+export function dotStuffed(message: Buffer): Buffer {
+  const endsWithCrlf = message.length >= 2 && message[message.length - 2] === 13 && message[message.length - 1] === 10;
+  if (message[0] !== 0x2e && message.indexOf('\r\n.') === -1) {
+    return Buffer.concat([message, endsWithCrlf ? DOT_LINE : CRLF_DOT_LINE]);
+  }
   const text = message.toString('latin1');
   const stuffed = (text.startsWith('.') ? '.' : '') + text.replace(/\r\n\./g, '\r\n..');
   const body = stuffed.endsWith('\r\n') ? stuffed.slice(0, -2) : stuffed;
   return Buffer.from(`${body}\r\n.\r\n`, 'latin1');
 }
+
+const DOT_LINE = Buffer.from('.\r\n');
+const CRLF_DOT_LINE = Buffer.from('\r\n.\r\n');
 
 function connectSocket(s: SmtpSettings): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
