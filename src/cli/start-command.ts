@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listApiTokens } from '../modules/accounts/index.ts';
+import { issueSetupLink, ownerExists } from '../modules/accounts/index.ts';
 import { createRuntime } from '../runtime.ts';
 import { configFrom, type GlobalOptions } from './context.ts';
 
@@ -8,14 +8,16 @@ async function run(options: GlobalOptions, mode: { web: boolean; worker: boolean
   const rt = await createRuntime(config, { ...mode, logger: true });
   if (mode.web) {
     await rt.app.listen({ port: config.port, host: config.host });
-    const tokens = await listApiTokens(rt.deps);
     const where = config.databaseUrl ? 'PostgreSQL' : `embedded SQLite in ${config.dataDir}`;
     console.log(`\nOutcry is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (public links use ${config.publicUrl}; data: ${where})`);
-    console.log(`API description: ${config.publicUrl}/api/openapi.json`);
-    if (tokens.length === 0) {
-      console.log('\nNo API token exists yet. To get in:');
-      console.log('  npx outcry token create --name me     prints a token for the API (Authorization: Bearer …)');
-      console.log('  npx outcry demo                       fills a demo storm, message and 50 supporters to look around');
+    console.log(`Organisers sign in at ${config.publicUrl}/login; API description: ${config.publicUrl}/api/openapi.json`);
+    // until someone has made the first owner account, every start prints a fresh one-time link to do it
+    if (!(await ownerExists(rt.deps))) {
+      const link = await issueSetupLink(rt.deps);
+      console.log('\nNo organiser account exists yet. Open this one-time link to create the owner account');
+      console.log(`(it works once, until ${link.expiresAt}; \`npx outcry users setup-link\` makes another):`);
+      console.log(`\n  ${link.url}\n`);
+      console.log('To look around with made-up data first: npx outcry demo');
     }
     if (!config.smtpUrl) console.log('\nSMTP_URL is not set: messages cannot be sent until it is.');
   } else {

@@ -1,12 +1,14 @@
-import type { Db } from '../../db/schema.ts';
+import type { Db, UserRole } from '../../db/schema.ts';
 
-export async function insertApiToken(db: Db, name: string, tokenHash: string, now: string) {
-  return db.insertInto('api_tokens').values({ name, token_hash: tokenHash, created_at: now })
-    .returning(['id', 'name', 'created_at']).executeTakeFirstOrThrow();
+const COLUMNS = ['id', 'name', 'role', 'created_at', 'last_used_at'] as const;
+
+export async function insertApiToken(db: Db, name: string, role: UserRole, tokenHash: string, now: string) {
+  return db.insertInto('api_tokens').values({ name, role, token_hash: tokenHash, created_at: now })
+    .returning(COLUMNS).executeTakeFirstOrThrow();
 }
 
 export async function findApiTokenByHash(db: Db, tokenHash: string) {
-  return db.selectFrom('api_tokens').select(['id', 'name', 'last_used_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
+  return db.selectFrom('api_tokens').select(COLUMNS).where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
 export async function touchApiToken(db: Db, id: number, now: string) {
@@ -14,5 +16,9 @@ export async function touchApiToken(db: Db, id: number, now: string) {
 }
 
 export async function selectApiTokens(db: Db) {
-  return db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at']).orderBy('id').execute();
+  return db.selectFrom('api_tokens').select(COLUMNS).orderBy('id').execute();
+}
+
+export async function deleteApiToken(db: Db, id: number) {
+  return db.deleteFrom('api_tokens').where('id', '=', id).returning(['id', 'name']).executeTakeFirst();
 }

@@ -1,7 +1,29 @@
-// Accounts: who may use the API (bearer tokens) and the installation's own settings, among them the
-// organisation's wording of the public strings. Organiser logins, roles and the audit log will live here too.
-export { createApiToken, listApiTokens } from './api-tokens.service.ts';
+// Accounts: who may get in and what they may do. Organisers (owner, campaigner, viewer) log in with a
+// password and an optional authenticator app, or call the API with a token; every change is audited.
+// Also the installation's own settings, among them the organisation's wording of the public strings.
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import { registerAccountPages } from './account-pages.routes.ts';
+import { registerOrganisationRoutes } from './organisation.routes.ts';
+import { registerSessionRoutes } from './session.routes.ts';
+import { registerUserRoutes } from './users.routes.ts';
+
+export { createApiToken, createApiTokenBy, listApiTokens } from './api-tokens.service.ts';
+export { commandLine } from './audit-log.service.ts';
 export { registerApiAuth } from './api-auth.ts';
+export { issueSetupLink, issueInviteLink, ownerExists, SETUP_LINK_MS } from './account-links.service.ts';
+export { listUsers, inviteUser, reinviteUser } from './users.service.ts';
+export { requireSessionPage } from './session-page.ts';
+export type { Principal } from './principal.ts';
+export { ROLES, isRole, type Role } from './roles.ts';
 export { loadOrCreateSecret } from './settings.repo.ts';
 export { translatorFor, getPublicStrings, replaceStringOverrides, type PublicStrings } from './string-overrides.service.ts';
 export { registerSettingsRoutes } from './strings.routes.ts';
+
+/** The login pages and the session, user, token and audit APIs. */
+export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
+  registerAccountPages(app, deps);
+  registerSessionRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerOrganisationRoutes(app, deps);
+}

@@ -12,10 +12,12 @@ export function registerSettingsRoutes(root: FastifyInstance, deps: Deps): void 
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get('/api/v1/settings/strings/:lang', {
+    config: { role: 'owner' },
     schema: { tags, summary: 'The public strings of a language: defaults and overrides', params: StringsLanguage, response: { 200: PublicStringsView } },
   }, async (req) => getPublicStrings(deps, req.params.lang));
 
   app.put('/api/v1/settings/strings/:lang', {
+    config: { role: 'owner' },
     schema: { tags, summary: 'Word public strings your own way (replaces the language\'s overrides)', params: StringsLanguage, body: StringOverrides, response: { 200: PublicStringsView } },
   }, async (req) => replaceStringOverrides(deps, req.params.lang, req.body));
 }
