@@ -102,9 +102,10 @@ describeEachDatabase('importing people from CSV', (ctx) => {
     expect(await tagsOf('b@tags.example.org')).toEqual(['delta', 'gamma', 'import test', 'spring-2025']);
     expect(await tagsOf('c@tags.example.org')).toEqual(['epsilon', 'import test', 'spring-2025', 'zeta']);
     expect(await tagsOf('d@tags.example.org')).toEqual(['import test', 'spring-2025']);
+    // the list is newest first
     const gamma = await ctx().api('GET', '/api/v1/people?tag=gamma&tag=zeta');
     expect(gamma.body.items.map((p: { email_addresses: { address: string }[] }) => p.email_addresses[0]!.address))
-      .toEqual(['b@tags.example.org', 'c@tags.example.org']);
+      .toEqual(['c@tags.example.org', 'b@tags.example.org']);
   });
 
   it('keeps every other column as a custom field under its header, leaving empty cells out', async () => {
@@ -204,7 +205,7 @@ describeEachDatabase('importing people from CSV', (ctx) => {
     const res = await importCsv(`email,first_name\n${rows.join('\n')}\n`, '?tag=bulk');
     expect(res.body).toEqual({ imported: 1200, updated: 0, rejected: [] });
     expect((await person('bulk-3@bulk.example.org')).given_name).toBe('Again');
-    const page = await ctx().api('GET', '/api/v1/people?tag=bulk&limit=500');
+    const page = await ctx().api('GET', '/api/v1/people?tag=bulk&limit=500&after=0');
     expect(page.body.items).toHaveLength(500);
     const next = await ctx().api('GET', `/api/v1/people?tag=bulk&limit=500&after=${page.body.next_after}`);
     const last = await ctx().api('GET', `/api/v1/people?tag=bulk&limit=500&after=${next.body.next_after}`);
@@ -218,7 +219,7 @@ describeEachDatabase('importing people from CSV', (ctx) => {
     const bytes = Buffer.from(text);
     const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7));
     const progress: { rows: number; bytes: number }[] = [];
-    const result = await importPeople(ctx().runtime.deps, Readable.from(chunks), { batchSize: 10, onProgress: (p) => progress.push(p) });
+    const result = await importPeople(ctx().runtime.deps, Readable.from(chunks), { batchSize: 10, onProgress: (p) => { progress.push(p); } });
     expect(result).toEqual({ imported: 30, updated: 0, rejected: [] });
     expect(progress.map((p) => p.rows)).toEqual([10, 20, 30, 30]);
     expect(progress.at(-1)!.bytes).toBe(bytes.length);
@@ -268,7 +269,7 @@ describeEachDatabase('the people API', (ctx) => {
     const { id } = await person('shown@api.example.org');
     const res = await ctx().api('GET', `/api/v1/people/${id}`);
     expect(res.body).toMatchObject({ id, given_name: 'Shown', email_addresses: [{ address: 'shown@api.example.org', status: 'subscribed', primary: true }] });
-    expect((await ctx().api('GET', '/api/v1/people?email=nobody@api.example.org')).body).toEqual({ items: [] });
+    expect((await ctx().api('GET', '/api/v1/people?email=nobody@api.example.org')).body).toEqual({ items: [], total: 0, next_cursor: null });
   });
 
   it('changes a subscription and keeps a spam complaint unless the person lifts it', async () => {

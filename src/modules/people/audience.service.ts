@@ -1,7 +1,7 @@
 // The audience of a message: subscribed people, all or those with given tags, read in id order by batches.
 import type { Deps } from '../../deps.ts';
 import type { Person } from '../../db/schema.ts';
-import { countAudience, findPersonByEmail, selectAudienceBatch, selectSubscribedIds } from './people.repo.ts';
+import { countAudience, findPersonByEmail, selectAudienceBatch, selectMailableIds, selectSubscribedIds } from './people.repo.ts';
 
 export interface AudienceMember {
   id: number;
@@ -28,6 +28,11 @@ export async function findAudienceMemberByEmail(deps: Pick<Deps, 'db'>, email: s
 /** The ids among these that are still subscribed. */
 export async function subscribedAmong(deps: Pick<Deps, 'db'>, personIds: number[]): Promise<Set<number>> {
   return new Set(await selectSubscribedIds(deps.db, personIds));
+}
+
+/** The ids among these that may still get the mail they were queued for: subscribed, or 'reminder only' (a reminder). */
+export async function mailableAmong(deps: Pick<Deps, 'db'>, personIds: number[]): Promise<Set<number>> {
+  return new Set(await selectMailableIds(deps.db, personIds));
 }
 
 function toAudienceMember(p: Person): AudienceMember {

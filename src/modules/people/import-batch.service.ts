@@ -3,8 +3,10 @@
 import type { Deps } from '../../deps.ts';
 import type { Db, NewPerson, Person } from '../../db/schema.ts';
 import type { ImportedPerson } from './import-row.ts';
+import { erasedAddressHash } from './erased-address.ts';
+import { selectErasedHashes } from './erasures.repo.ts';
 import {
-  insertPeople, insertSubscriptionChanges, insertTags, selectPeopleByEmails, touchPeople, updatePerson, type PersonChanges,
+  insertPeople, insertSubscriptionChanges, insertTags, selectPeopleByEmails, touchPeople, updatePerson, updateStatus, type PersonChanges,
 } from './people.repo.ts';
 
 export interface BatchOutcome {
@@ -12,14 +14,19 @@ export interface BatchOutcome {
   inserted: string[];
   /** Addresses that were stored before this batch. */
   matched: string[];
+  /** Rows not stored because their address was erased on request. */
+  erased: ImportedPerson[];
 }
 
 const FIELDS = ['given_name', 'family_name', 'language', 'country', 'postal_code'] as const;
 
-export async function storeImportBatch(deps: Pick<Deps, 'db' | 'clock'>, people: ImportedPerson[], extraTags: string[]): Promise<BatchOutcome> {
+export async function storeImportBatch(deps: Pick<Deps, 'db' | 'clock' | 'secret'>, offered: ImportedPerson[], extraTags: string[]): Promise<BatchOutcome> {
   const now = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    const existing = await byEmail(trx, people.map((p) => p.email));
+    const existing = await byEmail(trx, offered.map((p) => p.email));
+    // an address erased on request is not added back by an import: its row is reported instead
+    const erased = await erasedAmong(trx, deps.secret, offered.filter((p) => !existing.has(p.email)));
+    const people = offered.filter((p) => !erased.includes(p));
     const fresh = people.filter((p) => !existing.has(p.email));
     const inserted = await insertPeople(trx, fresh.map((p) => newPerson(p, now)));
     const ids = new Map(inserted.map((r) => [r.email, r.id]));
@@ -27,9 +34,15 @@ export async function storeImportBatch(deps: Pick<Deps, 'db' | 'clock'>, people:
     const raced = fresh.filter((p) => !ids.has(p.email)).map((p) => p.email);
     for (const [email, person] of await byEmail(trx, raced)) existing.set(email, person);
 
-    // new people are subscribed by their import; people already stored keep their status, whatever it is
+    // new people are subscribed by their import; people already stored keep their status, whatever it is,
+    // except those who had only asked for a storm's reminder: the import is what puts them on the list
     await insertSubscriptionChanges(trx, inserted.map((r) => ({
       person_id: r.id, status: 'subscribed' as const, previous_status: null, source: 'import', detail: null, changed_at: now,
+    })));
+    const reminderOnly = [...existing.values()].filter((p) => p.status === 'reminder only');
+    for (const p of reminderOnly) await updateStatus(trx, p.id, 'subscribed', now);
+    await insertSubscriptionChanges(trx, reminderOnly.map((p) => ({
+      person_id: p.id, status: 'subscribed' as const, previous_status: 'reminder only' as const, source: 'import', detail: null, changed_at: now,
     })));
 
     const changed = new Set<number>();
@@ -48,8 +61,14 @@ export async function storeImportBatch(deps: Pick<Deps, 'db' | 'clock'>, people:
     const gainedTag = await insertTags(trx, pairs);
     await touchPeople(trx, [...existing.values()].map((p) => p.id).filter((id) => gainedTag.has(id) && !changed.has(id)), now);
 
-    return { inserted: inserted.map((r) => r.email), matched: [...existing.keys()] };
+    return { inserted: inserted.map((r) => r.email), matched: [...existing.keys()], erased };
   });
+}
+
+async function erasedAmong(db: Db, secret: string, people: ImportedPerson[]): Promise<ImportedPerson[]> {
+  const hashes = new Map(people.map((p) => [p, erasedAddressHash(secret, p.email)]));
+  const erased = await selectErasedHashes(db, [...hashes.values()]);
+  return people.filter((p) => erased.has(hashes.get(p)!));
 }
 
 async function byEmail(db: Db, emails: string[]): Promise<Map<string, Person>> {

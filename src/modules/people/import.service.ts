@@ -21,12 +21,15 @@ export interface ImportProgress {
   rows: number;
   /** Bytes of the file read so far, for a progress bar when the caller knows the size. */
   bytes: number;
+  /** The outcome so far; its `rejected` grows in the order rows are refused (sorted only at the end). */
+  result: ImportResult;
 }
 
 export interface ImportOptions {
   /** Added to every imported person, on top of the file's own tags. */
   tags?: string[];
-  onProgress?: (progress: ImportProgress) => void;
+  /** Told after each stored batch; an import waits for a promise it returns (to store its progress). */
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
   batchSize?: number;
 }
 
@@ -38,10 +41,13 @@ export interface ImportResult {
   rejected: Rejection[];
 }
 
+/** The reason given for a row whose address was erased on request: it is not added back silently. */
+export const ERASED = 'erased on request: this person asked for their data to be deleted, so the address is not added again';
+
 /** A row bigger than this is a quote left open swallowing the rest of the file, not a supporter. */
 const MAX_ROW_BYTES = 1 << 20;
 
-export async function importPeople(deps: Pick<Deps, 'db' | 'clock'>, source: Readable, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importPeople(deps: Pick<Deps, 'db' | 'clock' | 'secret'>, source: Readable, options: ImportOptions = {}): Promise<ImportResult> {
   const extraTags = checkTags(options.tags ?? []);
   const batchSize = options.batchSize ?? 500;
   const result: ImportResult = { imported: 0, updated: 0, rejected: [] };
@@ -69,10 +75,11 @@ export async function importPeople(deps: Pick<Deps, 'db' | 'clock'>, source: Rea
       result.imported += outcome.inserted.length;
       result.updated += outcome.matched.filter((email) => !stored.has(email)).length;
       for (const email of [...outcome.inserted, ...outcome.matched]) stored.add(email);
+      for (const p of outcome.erased) result.rejected.push({ row: p.row, field: 'email', reason: ERASED });
       pending = new Map();
     }
     flushedAt = row;
-    options.onProgress?.({ rows: Math.max(row - 1, 0), bytes: parser.info.bytes });
+    await options.onProgress?.({ rows: Math.max(row - 1, 0), bytes: parser.info.bytes, result });
   };
 
   source.on('error', (err) => parser.destroy(err));
@@ -107,7 +114,8 @@ export async function importPeople(deps: Pick<Deps, 'db' | 'clock'>, source: Rea
   return result;
 }
 
-function readHeader(cells: string[]): HeaderMap {
+/** The file's header row read, or the problem that stops the import (not UTF-8, no email column…). */
+export function readHeader(cells: string[]): HeaderMap {
   if (cells.some((c) => c.includes('\uFFFD') || c.includes('\u0000'))) {
     throw new Problem(400, 'not-utf8', 'The file is not UTF-8 text',
       'Save it as "CSV UTF-8" (Excel) or choose the UTF-8 character set when exporting, then import it again.');
@@ -133,7 +141,8 @@ function unreadable(err: CsvError | undefined): Rejection {
   return { row, field: null, reason };
 }
 
-function checkTags(tags: string[]): string[] {
+/** The tags given to everyone in a file, split and checked as the file's own are. */
+export function checkTags(tags: string[]): string[] {
   const all = [...new Set(tags.flatMap(splitTags))];
   const long = all.find((t) => [...t].length > MAX_TAG_LENGTH);
   if (long) throw new Problem(400, 'bad-request', `A tag is longer than ${MAX_TAG_LENGTH} characters`, `"${long.slice(0, 40)}…"`);

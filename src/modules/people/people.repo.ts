@@ -23,19 +23,36 @@ export async function selectAudienceBatch(db: Db, tags: string[], afterId: numbe
   let q = db.selectFrom('people').selectAll('people')
     .where('people.status', '=', 'subscribed').where('people.id', '>', afterId);
   if (tags.length > 0) {
+    // the bound again on the tags, so PostgreSQL starts reading them at the batch rather than at the first
+    // person and walking up to it (bench:db: 300 ms → 10 ms a batch half-way through a million)
     q = q.where(({ exists, selectFrom }) => exists(
       selectFrom('person_tags').select(sql`1`.as('one'))
-        .whereRef('person_tags.person_id', '=', 'people.id').where('person_tags.tag', 'in', tags),
+        .whereRef('person_tags.person_id', '=', 'people.id').where('person_tags.person_id', '>', afterId)
+        .where('person_tags.tag', 'in', tags),
     ));
   }
   return q.orderBy('people.id').limit(limit).execute();
 }
 
-/** Which of these people are subscribed now (a send checks each batch just before mailing it). */
+/** Which of these people are subscribed now. */
 export async function selectSubscribedIds(db: Db, ids: number[]): Promise<number[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('people').select('id').where('id', 'in', ids).where('status', '=', 'subscribed').execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Which of these people may still be mailed what they were queued for (a send checks each batch just before
+ * mailing it). 'reminder only' people are only ever queued for a reminder, as audiences take 'subscribed' only.
+ */
+export async function selectMailableIds(db: Db, ids: number[]): Promise<number[]> {
+  return (await selectMailablePeople(db, ids)).map((r) => r.id);
+}
+
+export async function selectMailablePeople(db: Db, ids: number[]): Promise<{ id: number; email: string }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('people').select(['id', 'email']).where('id', 'in', ids)
+    .where('status', 'in', ['subscribed', 'reminder only']).execute();
 }
 
 export async function countAudience(db: Db, tags: string[]): Promise<number> {

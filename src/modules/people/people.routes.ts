@@ -1,12 +1,16 @@
-// /api/v1/people: import a CSV, find and read people, change a person's subscription. One service call each.
+// /api/v1/people: import a CSV, list and read people, change a person's subscription. One service call each.
 import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { Problem } from '../../http/problem.ts';
 import { importPeople } from './import.service.ts';
+import { registerImportRoutes } from './imports.routes.ts';
+import { registerPeopleBulkRoutes } from './people-bulk.routes.ts';
 import { ImportBody, ImportQuery, ImportResult, PeoplePage, PeopleQuery, Person, PersonId, SubscriptionInput } from './people.schema.ts';
-import { getPerson, listPeople, setSubscription } from './people.service.ts';
+import { searchPeople, type SearchInput } from './people-search.service.ts';
+import { getPerson, setSubscription } from './people.service.ts';
+import { registerPersonDataRoutes } from './person-data.routes.ts';
 
 const tags = ['people'];
 
@@ -32,8 +36,11 @@ export function registerPeopleRoutes(root: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/api/v1/people', {
-    schema: { tags, summary: 'People by id, optionally one address or those with a tag', querystring: PeopleQuery, response: { 200: PeoplePage } },
-  }, async (req) => listPeople(deps, req.query));
+    schema: {
+      tags, summary: 'The supporter list: filtered (field.NAME=VALUE for a custom field), newest first, with the filtered total',
+      querystring: PeopleQuery, response: { 200: PeoplePage },
+    },
+  }, async (req) => searchPeople(deps, req.query as SearchInput));
 
   app.get('/api/v1/people/:id', {
     schema: { tags, summary: 'A person', params: PersonId, response: { 200: Person } },
@@ -42,4 +49,8 @@ export function registerPeopleRoutes(root: FastifyInstance, deps: Deps): void {
   app.put('/api/v1/people/:id/subscription', {
     schema: { tags, summary: 'Change a person\'s subscription status (kept in their history)', params: PersonId, body: SubscriptionInput, response: { 200: Person } },
   }, async (req) => setSubscription(deps, req.params.id, req.body));
+
+  registerPersonDataRoutes(root, deps);
+  registerPeopleBulkRoutes(root, deps);
+  registerImportRoutes(root, deps);
 }

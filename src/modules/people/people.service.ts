@@ -41,14 +41,14 @@ export async function listPeople(deps: Pick<Deps, 'db'>, query: PeopleQuery = {}
     ...(query.after !== undefined ? { after: query.after } : {}),
   }, limit + 1);
   const page = rows.slice(0, limit);
-  const items = await withTags(deps, page);
+  const items = await toPersonViews(deps, page);
   return rows.length > limit ? { items, next_after: page.at(-1)!.id } : { items };
 }
 
 export async function getPerson(deps: Pick<Deps, 'db'>, id: number): Promise<PersonView> {
   const person = await findPersonById(deps.db, id);
   if (!person) throw notFound('Person');
-  return (await withTags(deps, [person]))[0]!;
+  return (await toPersonViews(deps, [person]))[0]!;
 }
 
 /**
@@ -67,7 +67,8 @@ export async function setSubscription(
   return getPerson(deps, id);
 }
 
-async function withTags(deps: Pick<Deps, 'db'>, people: Person[]): Promise<PersonView[]> {
+/** People as the API shows them, with their tags (one query for all of them). */
+export async function toPersonViews(deps: Pick<Deps, 'db'>, people: Person[]): Promise<PersonView[]> {
   const tags = await selectTagsOf(deps.db, people.map((p) => p.id));
   return people.map((p) => ({
     id: p.id,
