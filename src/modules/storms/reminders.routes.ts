@@ -1,0 +1,68 @@
+// The public routes around a storm's reminder: the "Remind me" form's POST and its confirmation, and the
+// calendar entry. Hidden from the API document.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { Deps } from '../../deps.ts';
+import { languageNav } from '../../http/language-nav.ts';
+import { choosePageLanguage, rememberLanguage } from '../../http/page-language.ts';
+import { isTokenShaped } from '../../lib/tokens.ts';
+import { translatorFor } from '../accounts/index.ts';
+import { formExpired, getPageStorm, requestReminder } from './remind.service.ts';
+import { REMINDER_FORM_FIELD } from './reminder-form-token.ts';
+import { reminderRequestedPage } from './reminder-form.view.ts';
+import { stormCalendarEntry } from './storm-calendar.ts';
+import { VISITOR_COOKIE } from './supporter-cookies.ts';
+
+const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
+const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 35 })) });
+const RemindBody = Type.Object({
+  email: Type.String({ maxLength: 320 }),
+  [REMINDER_FORM_FIELD]: Type.Optional(Type.String({ maxLength: 100 })),
+});
+
+export function registerReminderRoutes(root: FastifyInstance, deps: Deps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post('/s/:slug/remind', { schema: { hide: true, params: SlugParams, querystring: LangQuery, body: RemindBody } }, async (req, reply) => {
+    // a browser that says the form came from another site is refused before anything else
+    if (fromAnotherSite(req)) throw formExpired();
+    const visitor = req.cookies[VISITOR_COOKIE];
+    const outcome = await requestReminder(deps, {
+      slug: req.params.slug,
+      email: req.body.email,
+      formToken: req.body[REMINDER_FORM_FIELD],
+      visitor: isTokenShaped(visitor) ? visitor : undefined,
+      ip: req.ip,
+      language: (storm) => choosePageLanguage(req, [storm.language]).lang,
+    });
+    const slug = encodeURIComponent(req.params.slug);
+    reply.header('Cache-Control', 'no-store');
+    if (outcome.kind === 'closed') return reply.redirect(`/s/${slug}`, 303);
+    return reply.redirect(`/s/${slug}/reminded?lang=${choosePageLanguage(req, [outcome.storm.language]).lang}`, 303);
+  });
+
+  app.get('/s/:slug/reminded', { schema: { hide: true, params: SlugParams, querystring: LangQuery } }, async (req, reply) => {
+    const storm = await getPageStorm(deps, req.params.slug);
+    const { lang, chosen } = choosePageLanguage(req, [storm.language]);
+    if (chosen) rememberLanguage(reply, chosen, deps.config);
+    const t = await translatorFor(deps, lang);
+    return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8')
+      .send(reminderRequestedPage(storm, t, languageNav(t, req.query, [])));
+  });
+
+  app.get('/s/:slug/storm.ics', { schema: { hide: true, params: SlugParams, querystring: LangQuery } }, async (req, reply) => {
+    const storm = await getPageStorm(deps, req.params.slug);
+    const t = await translatorFor(deps, choosePageLanguage(req, [storm.language]).lang);
+    return reply.header('Cache-Control', 'public, max-age=300')
+      .header('Content-Disposition', `attachment; filename="${storm.slug}.ics"`)
+      .type('text/calendar; charset=utf-8')
+      .send(stormCalendarEntry(deps, storm, t));
+  });
+}
+
+/** Sec-Fetch-Site, where the browser sends it: our own form posts as same-origin. */
+function fromAnotherSite(req: FastifyRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  return site !== undefined && site !== 'same-origin' && site !== 'none';
+}
