@@ -9,6 +9,7 @@ export function registerStatsApiRoutes(root: FastifyInstance, deps: Deps): void 
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get('/api/v1/storms/:id/stats', {
+    config: { role: 'viewer' },
     schema: { tags: ['storms', 'stats'], summary: 'Views, supporters and posts of a storm', params: StormStatsParams, response: { 200: StormStats } },
   }, async (req) => stormStats(deps, req.params.id));
 }

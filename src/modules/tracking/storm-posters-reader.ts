@@ -1,0 +1,24 @@
+// "N people have posted" is shown by every action page during a storm and pushed by every live stream of it:
+// in a storm's first minute, thousands of asks a second. Per process and storm one read serves everyone who
+// can use it: the caller says how old a read may be (counted from when it began), so a page takes a number
+// up to a second old, and a live stream woken by a notification takes only a read begun after it.
+import type { Deps } from '../../deps.ts';
+import type { Db } from '../../db/schema.ts';
+import { countStormPosters } from './storm-posters.repo.ts';
+
+interface Read { startedAt: number; value: Promise<number> }
+
+const reads = new WeakMap<Db, Map<number, Read>>();
+
+export function readStormPosters(deps: Pick<Deps, 'db'>, stormId: number, options: { maxAgeMs: number }): Promise<number> {
+  let storms = reads.get(deps.db);
+  if (!storms) reads.set(deps.db, storms = new Map());
+  const now = performance.now();
+  const last = storms.get(stormId);
+  if (last && last.startedAt >= now - options.maxAgeMs) return last.value;
+  const read: Read = { startedAt: now, value: countStormPosters(deps, stormId) };
+  storms.set(stormId, read);
+  const map = storms;
+  read.value.catch(() => { if (map.get(stormId) === read) map.delete(stormId); });
+  return read.value;
+}
