@@ -41,6 +41,13 @@ describe('counting a post the way each network does', () => {
     expect(mastodonLength('see example.org')).toBe(15);
   });
 
+  it('counts a mention of another server\'s account by its user part on Mastodon, in full elsewhere', () => {
+    const text = 'Speak up @iocmedia@mastodon.social'; // 34 characters, 18 as Mastodon counts
+    expect(mastodonLength(text)).toBe(18);
+    expect(blueskyLength(text)).toBe(34);
+    expect(mastodonLength('mail ioc@mastodon.social or @ioc')).toBe(32);
+  });
+
   it('names each network a post is too long for, with its length and limit', () => {
     expect(networksOverLimit('a'.repeat(280))).toEqual([]);
     expect(networksOverLimit('a'.repeat(281))).toEqual([{ network: 'x', name: 'X', length: 281, limit: 280 }]);

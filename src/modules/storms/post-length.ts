@@ -1,6 +1,7 @@
 // How long a post is on each network a storm is checked against, counted the way that network counts.
 // X: twitter-text's weighted length (URLs 23, CJK and emoji 2). Bluesky: graphemes, links written out in
-// full (its app may shorten them, so this errs on the safe side). Mastodon: graphemes with each URL as 23.
+// full (its app may shorten them, so this errs on the safe side). Mastodon: graphemes with each URL as 23
+// and a mention of another server's account, @user@instance, as @user (its compose box counts so).
 import twitterText from 'twitter-text';
 
 export interface LengthRule {
@@ -27,24 +28,38 @@ export function graphemeCount(text: string): number {
   return n;
 }
 
+// the action page counts its post on every view, and a storm hands out only a few hundred distinct posts
+const xLengths = new Map<string, number>();
+const MAX_X_LENGTHS = 2_000;
+
 export function xLength(text: string): number {
-  return twitterText.parseTweet(text).weightedLength;
+  let length = xLengths.get(text);
+  if (length === undefined) {
+    length = twitterText.parseTweet(text).weightedLength;
+    if (xLengths.size >= MAX_X_LENGTHS) xLengths.clear();
+    xLengths.set(text, length);
+  }
+  return length;
 }
 
 export function blueskyLength(text: string): number {
   return graphemeCount(text.normalize('NFC'));
 }
 
+// Mastodon's compose counter (its countableText) counts a remote mention by the user part only
+const MASTODON_REMOTE_MENTION = /(^|[^/\w])@(([a-z0-9_]+)@[a-z0-9.-]+[a-z0-9]+)/gi;
+
 /** Mastodon counts only links with a scheme as 23; a bare domain counts letter by letter. */
 export function mastodonLength(text: string): number {
   const urls = twitterText.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false });
+  const countable = (part: string) => graphemeCount(part.replace(MASTODON_REMOTE_MENTION, '$1@$3'));
   let length = 0;
   let from = 0;
   for (const { indices: [start, end] } of urls) {
-    length += graphemeCount(text.slice(from, start)) + MASTODON_URL_LENGTH;
+    length += countable(text.slice(from, start)) + MASTODON_URL_LENGTH;
     from = end;
   }
-  return length + graphemeCount(text.slice(from));
+  return length + countable(text.slice(from));
 }
 
 export const LENGTH_RULES: readonly LengthRule[] = [

@@ -1,17 +1,66 @@
-// Which variant a supporter sees. Spreading people over the variants keeps a storm from posting one text
-// thousands of times (which networks treat as spam); the same person always gets the same one, so coming
-// back to the page does not shuffle their message.
-import { createHash } from 'node:crypto';
+// Which variant (and target, and hashtag) a new supporter gets. Spreading people over the variants keeps a
+// storm from posting one text thousands of times, which networks treat as spam. A hash of the person alone
+// is fair on average but lumpy for small numbers; here each new supporter gets whatever is furthest below
+// its share of the assignments so far (a weighted share: 2:1:1 gives the first half), and a stable hash of
+// the person only breaks ties. Counting and remembering the assignments is assign-supporter.ts's work.
 
 export interface Positioned {
   position: number;
 }
 
-/** The variant for `who` (a recipient token or a visitor id), stable for that person and storm. */
-export function chooseVariant<T extends Positioned>(variants: readonly T[], stormId: number, who: string): T | undefined {
-  if (variants.length === 0) return undefined;
-  const digest = createHash('sha256').update(`${stormId}\n${who}`).digest();
-  return sorted(variants)[digest.readUInt32BE(0) % variants.length];
+export interface Candidate<K> {
+  key: K;
+  /** A positive whole number: its share is weight / total weight. */
+  weight: number;
+  /** How many supporters have it so far. */
+  count: number;
+}
+
+/**
+ * The candidate furthest below its share once one more supporter is counted: the largest
+ * weight·(n+1)/W − count, in whole numbers. Keeps every count within one of its share at every step.
+ */
+export function chooseBalanced<K>(candidates: readonly Candidate<K>[], tieBreak: (key: K) => number): K | undefined {
+  let n = 0;
+  let total = 0;
+  for (const c of candidates) {
+    n += c.count;
+    total += c.weight;
+  }
+  let best: Candidate<K> | undefined;
+  let bestDeficit = 0;
+  let bestTie: number | undefined; // computed only when there is a tie
+  for (const c of candidates) {
+    const deficit = c.weight * (n + 1) - c.count * total;
+    if (best === undefined || deficit > bestDeficit) {
+      best = c;
+      bestDeficit = deficit;
+      bestTie = undefined;
+      continue;
+    }
+    if (deficit < bestDeficit) continue;
+    bestTie ??= tieBreak(best.key);
+    const tie = tieBreak(c.key);
+    if (tie > bestTie) {
+      best = c;
+      bestTie = tie;
+    }
+  }
+  return best?.key;
+}
+
+/** 32-bit FNV-1a: a cheap, stable hash for breaking ties the same way for the same person every time. */
+export function stableHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  // FNV's low bits mix poorly on short, similar inputs; a final avalanche spreads them
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
 }
 
 /** The variant at `position` (1-based, as "?variant=N" names it), or undefined. */
@@ -23,11 +72,7 @@ export function variantAt<T extends Positioned>(variants: readonly T[], position
 /** The position after `current`, wrapping round; undefined when there is no other variant. */
 export function nextPosition(variants: readonly Positioned[], current: number): number | undefined {
   if (variants.length < 2) return undefined;
-  const list = sorted(variants);
+  const list = [...variants].sort((a, b) => a.position - b.position);
   const i = list.findIndex((v) => v.position === current);
   return list[(i + 1) % list.length]!.position;
-}
-
-function sorted<T extends Positioned>(variants: readonly T[]): T[] {
-  return [...variants].sort((a, b) => a.position - b.position);
 }

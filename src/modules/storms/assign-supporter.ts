@@ -1,0 +1,147 @@
+// What a supporter is given on a live storm's page: a variant, a target and a hashtag, each the one furthest
+// below its share (rotation.ts), kept so they get the same again when they come back (same personal link,
+// same visitor cookie). It stays cheap in a burst: each process counts the assignments it makes, starting
+// from the stored counts since the storm's last edit (one query per storm and edit); it remembers the
+// supporters it has seen; a brand-new visitor is never looked up; and the rows are written by group commit
+// (assignment-writer.ts). Each process balances its own supporters, so the whole stays within a few of its share.
+import type { Deps } from '../../deps.ts';
+import type { Db } from '../../db/schema.ts';
+import { storeAssignment } from './assignment-writer.ts';
+import { selectAssignmentTallies, selectAssignments } from './assignments.repo.ts';
+import { chooseBalanced, stableHash } from './rotation.ts';
+import type { CachedStorm } from './storm-cache.ts';
+
+export interface Assignment {
+  variantId: number;
+  targetId: number | null;
+  hashtag: string | null;
+}
+
+export interface Supporter {
+  /** From a personal link: then the assignment is theirs on any device. */
+  personId?: number | undefined;
+  visitor: string;
+  /** The visitor id was made for this request: nothing can be stored under it yet. */
+  newVisitor: boolean;
+}
+
+interface Tally {
+  /** The storm's updated_at these counts start from: an edit starts the shares again. */
+  epoch: string;
+  ready: Promise<void>;
+  variants: Map<number, number>;
+  targets: Map<number, number>;
+  hashtags: Map<string, number>;
+}
+
+interface Book {
+  tallies: Map<number, Tally>;
+  /** Recently seen supporters, `${storm}\n${key}` → what they have; the least recently seen are dropped first. */
+  seen: Map<string, Assignment>;
+}
+
+const MAX_SEEN = 50_000;
+const books = new WeakMap<Db, Book>();
+
+/** `stored` settles once the assignment is committed (at once when nothing new had to be written). */
+export interface Assigned {
+  assignment: Assignment;
+  stored: Promise<void>;
+}
+
+export async function assignSupporter(deps: Pick<Deps, 'db' | 'clock'>, cached: CachedStorm, who: Supporter): Promise<Assigned> {
+  let book = books.get(deps.db);
+  if (!book) books.set(deps.db, book = { tallies: new Map(), seen: new Map() });
+  const stormId = cached.storm.id;
+  const keys = who.personId !== undefined ? [`p:${who.personId}`, `v:${who.visitor}`] : [`v:${who.visitor}`];
+  const primary = keys[0]!;
+  const found = await findAssignment(deps.db, book, stormId, who.newVisitor ? keys.filter((k) => k.startsWith('p:')) : keys, keys);
+  const parts = found && currentParts(found.assignment, cached);
+  if (found && parts!.variant && parts!.target && parts!.hashtag) {
+    remember(book, `${stormId}\n${primary}`, found.assignment);
+    // first seen anonymously, now from their email: the assignment becomes theirs on any device
+    const stored = found.key !== primary ? store(deps, stormId, primary, found.assignment) : Promise.resolve();
+    return { assignment: found.assignment, stored };
+  }
+  // someone new, or what they had was edited away: keep what is still there, choose the rest
+  const tally = await tallyOf(deps.db, book, cached);
+  const had = found?.assignment;
+  const tie = (kind: string) => (key: number | string) => stableHash(`${stormId}\n${primary}\n${kind}\n${key}`);
+  const variantId = parts?.variant ? had!.variantId : chooseBalanced(cached.variants.map((v) => ({
+    key: v.id, weight: v.weight, count: tally.variants.get(v.id) ?? 0,
+  })), tie('v'));
+  if (variantId === undefined) throw new Error(`storm ${stormId} has no variants in rotation`);
+  const targetId = parts?.target ? had!.targetId : chooseBalanced(cached.targets.map((t) => ({
+    key: t.id, weight: 1, count: tally.targets.get(t.id) ?? 0,
+  })), tie('t')) ?? null;
+  const hashtag = parts?.hashtag ? had!.hashtag : chooseBalanced(cached.hashtags.map((h) => ({
+    key: h, weight: 1, count: tally.hashtags.get(h) ?? 0,
+  })), tie('h')) ?? null;
+  const assignment: Assignment = { variantId, targetId, hashtag };
+  bump(tally, assignment);
+  remember(book, `${stormId}\n${primary}`, assignment);
+  return { assignment, stored: store(deps, stormId, primary, assignment) };
+}
+
+/** What the supporter has under any of their keys (the first key first): in memory, else stored. */
+async function findAssignment(db: Db, book: Book, stormId: number, lookUp: string[], keys: string[]): Promise<{ key: string; assignment: Assignment } | undefined> {
+  for (const key of keys) {
+    const assignment = book.seen.get(`${stormId}\n${key}`);
+    if (assignment) return { key, assignment };
+  }
+  const rows = await selectAssignments(db, stormId, lookUp);
+  for (const key of keys) {
+    const row = rows.find((r) => r.supporter === key);
+    if (row) return { key, assignment: { variantId: row.variant_id, targetId: row.target_id, hashtag: row.hashtag } };
+  }
+  return undefined;
+}
+
+/** Which parts of an assignment the storm still has (an edit may have taken a variant, target or hashtag away). */
+function currentParts(a: Assignment, cached: CachedStorm): { variant: boolean; target: boolean; hashtag: boolean } {
+  return {
+    variant: cached.variants.some((v) => v.id === a.variantId),
+    target: cached.targets.length === 0 ? a.targetId === null : cached.targets.some((t) => t.id === a.targetId),
+    hashtag: cached.hashtags.length === 0 ? a.hashtag === null : a.hashtag !== null && cached.hashtags.includes(a.hashtag),
+  };
+}
+
+function store(deps: Pick<Deps, 'db' | 'clock'>, stormId: number, supporter: string, a: Assignment): Promise<void> {
+  return storeAssignment(deps.db, {
+    storm_id: stormId, supporter, variant_id: a.variantId, target_id: a.targetId, hashtag: a.hashtag, created_at: deps.clock.now().toISOString(),
+  });
+}
+
+function remember(book: Book, key: string, assignment: Assignment): void {
+  book.seen.delete(key); // set again last: the map's order is the order of use
+  book.seen.set(key, assignment);
+  if (book.seen.size <= MAX_SEEN) return;
+  let drop = MAX_SEEN / 10;
+  for (const old of book.seen.keys()) {
+    if (drop-- <= 0) break;
+    book.seen.delete(old);
+  }
+}
+
+async function tallyOf(db: Db, book: Book, cached: CachedStorm): Promise<Tally> {
+  const { storm } = cached;
+  let tally = book.tallies.get(storm.id);
+  if (!tally || tally.epoch !== storm.updated_at) {
+    const fresh: Tally = { epoch: storm.updated_at, ready: Promise.resolve(), variants: new Map(), targets: new Map(), hashtags: new Map() };
+    fresh.ready = selectAssignmentTallies(db, storm.id, storm.updated_at).then((rows) => {
+      for (const r of rows) bump(fresh, { variantId: r.variant_id, targetId: r.target_id, hashtag: r.hashtag }, r.n);
+    }, (err: unknown) => {
+      if (book.tallies.get(storm.id) === fresh) book.tallies.delete(storm.id); // the next supporter tries again
+      throw err;
+    });
+    book.tallies.set(storm.id, tally = fresh);
+  }
+  await tally.ready;
+  return tally;
+}
+
+function bump(tally: Tally, a: Assignment, by = 1): void {
+  tally.variants.set(a.variantId, (tally.variants.get(a.variantId) ?? 0) + by);
+  if (a.targetId !== null) tally.targets.set(a.targetId, (tally.targets.get(a.targetId) ?? 0) + by);
+  if (a.hashtag !== null) tally.hashtags.set(a.hashtag, (tally.hashtags.get(a.hashtag) ?? 0) + by);
+}
