@@ -79,6 +79,47 @@ describeEachDatabase('emails in the supporter\'s language', (ctx, dialect) => {
     expect(await page.text()).toMatch(/<html lang="ug" dir="rtl">[\s\S]*<button type="submit">مۇشتەرىلىكتىن چېكىنىش<\/button>/);
   });
 
+  it('sends one message in several languages: each supporter gets the version in theirs, the rest the original', async () => {
+    const tag = `versions-${dialect}`;
+    // who reads what: a regional tag finds its language, a language with no version gets the original
+    const people = { ug: 'ug', 'zh-CN': 'zh-Hans', 'tr-TR': 'tr', en: 'en', de: 'en', none: 'en' } as const;
+    await addSupporters(ctx().runtime.deps.db, Object.keys(people).map((language) => ({
+      email: `${tag}-${language}@example.org`, given_name: 'Gulnar', language: language === 'none' ? null : language, tags: [tag],
+    })));
+    const { en, ...others } = INVITATIONS;
+    await sendAndWait(ctx(), {
+      subject: en!.subject, body: en!.body, language: 'en', targets: { tags: [tag] },
+      translations: Object.entries(others).map(([language, v]) => ({ language, subject: v.subject, body: v.body })),
+    });
+    for (const [language, version] of Object.entries(people)) {
+      const mail = mailTo(`${tag}-${language}@example.org`);
+      const expected = INVITATIONS[version]!;
+      expect(mail.parsed.subject, language).toBe(expected.subject);
+      expect(mail.parsed.html).toMatch(new RegExp(`<html[^>]*lang="${version}"[^>]*dir="${expected.dir}"`));
+      expect(mail.parsed.text).toContain(expected.body.replace('{{ first_name }}', 'Gulnar'));
+      expectFooterIn(mail, version);
+    }
+  });
+
+  it('refuses a translation in the message\'s own language or with a broken template, naming it', async () => {
+    const res = await ctx().api('POST', '/api/v1/messages', {
+      subject: 'Sunday', body: 'Hi', language: 'en',
+      translations: [{ language: 'EN', subject: 'x', body: 'y' }, { language: 'tr', subject: 'Pazar', body: 'Merhaba {{ first_name | nope }}' }],
+    });
+    expect(res.status).toBe(422);
+    const names = res.body.invalid_params.map((p: { name: string }) => p.name);
+    expect(names).toEqual(['translations[0].language', 'translations[1].body']);
+  });
+
+  it('previews the version a reader of a language gets', async () => {
+    const { body: { id } } = await ctx().api('POST', '/api/v1/messages', {
+      subject: 'Sunday', body: 'Hi', language: 'en', translations: [{ language: 'tr', subject: 'Pazar', body: 'Merhaba' }],
+    });
+    expect((await ctx().api('GET', `/api/v1/messages/${id}/preview?language=tr-TR`)).body.subject).toBe('Pazar');
+    expect((await ctx().api('GET', `/api/v1/messages/${id}/preview`)).body.subject).toBe('Sunday');
+    expect((await ctx().api('GET', `/api/v1/messages/${id}`)).body.translations).toEqual([{ language: 'tr', subject: 'Pazar', body: 'Merhaba' }]);
+  });
+
   it('uses the organisation\'s own wording of the footer', async () => {
     const tag = `override-${dialect}`;
     expect((await ctx().api('PUT', '/api/v1/settings/strings/tr', { 'email.footer.unsubscribe': 'Aboneliği bitir' })).status).toBe(200);

@@ -8,6 +8,7 @@ import { formatMailbox, parseMailbox } from '../../mail/mailbox.ts';
 import { checkAbTestInput, type AbTestInput } from './ab-test-input.ts';
 import { checkLiquid, checkSubjectLine } from './liquid-check.ts';
 import { insertMessage } from './messages.repo.ts';
+import { insertMessageTranslations, type MessageTranslation } from './translations.repo.ts';
 
 export interface MessageInput {
   subject: string;
@@ -21,25 +22,30 @@ export interface MessageInput {
   track_opens?: boolean | undefined;
   /** Test 2–4 subjects on a sample first; the rest get the winner. */
   ab_test?: AbTestInput | undefined;
+  /** The message in other languages: recipients of that language get it instead. */
+  translations?: MessageTranslation[] | undefined;
 }
 
 export async function createMessage(deps: Pick<Deps, 'db' | 'clock'>, input: MessageInput): Promise<{ id: number }> {
   const fields = checkMessageInput(input);
   const now = deps.clock.now().toISOString();
-  const id = await insertMessage(deps.db, {
-    subject: fields.subject,
-    body: fields.body,
-    from_address: fields.from,
-    language: fields.language,
-    target_tags: JSON.stringify(fields.tags),
-    track_opens: fields.trackOpens ? 1 : 0,
-    ...fields.abTest,
-    status: 'draft',
-    recipients_total: 0,
-    created_at: now,
-    updated_at: now,
+  return deps.db.transaction().execute(async (trx) => {
+    const id = await insertMessage(trx, {
+      subject: fields.subject,
+      body: fields.body,
+      from_address: fields.from,
+      language: fields.language,
+      target_tags: JSON.stringify(fields.tags),
+      track_opens: fields.trackOpens ? 1 : 0,
+      ...fields.abTest,
+      status: 'draft',
+      recipients_total: 0,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertMessageTranslations(trx, id, fields.translations);
+    return { id };
   });
-  return { id };
 }
 
 function checkMessageInput(input: MessageInput) {
@@ -61,6 +67,23 @@ function checkMessageInput(input: MessageInput) {
 
   const tags = [...new Set((input.targets?.tags ?? []).map((t) => t.trim()).filter((t) => t !== ''))];
   const abTest = input.ab_test ? checkAbTestInput(input.ab_test, problems) : {};
+  const translations = checkTranslations(input.translations ?? [], language, problems);
   if (problems.length > 0) throw invalid(problems);
-  return { subject, body: input.body, from, language: language!, tags, trackOpens: input.track_opens === true, abTest };
+  return { subject, body: input.body, from, language: language!, tags, trackOpens: input.track_opens === true, abTest, translations };
+}
+
+/** Each translation in a language of its own, other than the message's, with a subject and body that render. */
+function checkTranslations(input: MessageTranslation[], original: string | undefined, problems: InvalidParam[]): MessageTranslation[] {
+  const seen = new Set(original ? [original] : []);
+  return input.map((t, i) => {
+    const at = `translations[${i}]`;
+    const language = canonicalLanguage(t.language);
+    if (!language) problems.push({ name: `${at}.language`, reason: 'must be a language tag such as "tr" or "zh-Hans"' });
+    else if (seen.has(language)) problems.push({ name: `${at}.language`, reason: `"${language}" is already the message's language or another translation's` });
+    if (language) seen.add(language);
+    const subject = checkSubjectLine(`${at}.subject`, t.subject, problems);
+    if (t.body.trim() === '') problems.push({ name: `${at}.body`, reason: 'must not be empty' });
+    else checkLiquid(`${at}.body`, t.body, compileHtmlTemplate, problems);
+    return { language: language ?? t.language, subject, body: t.body };
+  });
 }

@@ -5,7 +5,8 @@
 import type { Deps } from '../../deps.ts';
 import type { Message } from '../../db/schema.ts';
 import { decideDueAbTests } from './ab-test-decide.service.ts';
-import { compileMessage, type CompiledMessage } from './message-template.ts';
+import type { CompiledMessage } from './message-template.ts';
+import { compileMessageVersions } from './message-versions.ts';
 import { selectMessagesToSend, startDueScheduled } from './messages.repo.ts';
 import { runSend } from './send-loop.ts';
 import { queueSend, SEND_MESSAGE_JOB, type SendMessageJob } from './send-queue.ts';
@@ -42,10 +43,11 @@ function templateCache(deps: Deps) {
   const cache = new Map<number, { source: string; compiled: Promise<CompiledMessage> }>();
   return {
     get(message: Message): Promise<CompiledMessage> {
-      const source = JSON.stringify([message.subject, message.body, message.language, message.track_opens, message.ab_subjects]);
+      // translations change only with the message, which moves updated_at
+      const source = JSON.stringify([message.subject, message.body, message.language, message.track_opens, message.ab_subjects, message.updated_at]);
       const hit = cache.get(message.id);
       if (hit?.source === source) return hit.compiled;
-      const compiled = compileMessage(deps, message);
+      const compiled = compileMessageVersions(deps, message);
       cache.set(message.id, { source, compiled });
       compiled.catch(() => cache.delete(message.id));
       return compiled;

@@ -7,7 +7,8 @@ import { parseMailbox } from '../../mail/mailbox.ts';
 import { SmtpError } from '../../mail/mailer.ts';
 import { findAudienceMemberByEmail } from '../people/index.ts';
 import { mergeValuesOf, placeholderValues } from './merge-values.ts';
-import { compileMessage, type RenderedContent } from './message-template.ts';
+import type { RenderedContent } from './message-template.ts';
+import { compileMessageVersions } from './message-versions.ts';
 import { getMessageRow } from './messages.service.ts';
 import { outgoingMail } from './outgoing-mail.ts';
 
@@ -19,8 +20,9 @@ export interface Preview {
   text: string;
 }
 
-export async function previewMessage(deps: CopyDeps, id: number, email?: string): Promise<Preview> {
-  const { content } = await renderCopy(deps, id, email ? checkedAddress(email) : 'someone@example.org');
+/** As `email`'s person would get it; `language` shows another language's version (and footer). */
+export async function previewMessage(deps: CopyDeps, id: number, email?: string, language?: string): Promise<Preview> {
+  const { content } = await renderCopy(deps, id, email ? checkedAddress(email) : 'someone@example.org', language);
   return { subject: content.subject, html: content.html, text: content.text };
 }
 
@@ -37,15 +39,16 @@ export async function sendTestCopy(deps: CopyDeps & Pick<Deps, 'mailer'>, id: nu
   }
 }
 
-async function renderCopy(deps: CopyDeps, id: number, email: string): Promise<{
+async function renderCopy(deps: CopyDeps, id: number, email: string, language?: string): Promise<{
   message: Awaited<ReturnType<typeof getMessageRow>>; content: RenderedContent; token: string;
 }> {
   const message = await getMessageRow(deps, id);
   const person = await findAudienceMemberByEmail(deps, email);
-  const values = person ? mergeValuesOf(person) : placeholderValues(email);
+  const found = person ? mergeValuesOf(person) : placeholderValues(email);
+  const values = language ? { ...found, language } : found;
   // a token no recipient has: links in a copy redirect (they are signed) but record nothing
   const token = randomToken();
-  const compiled = await compileMessage(deps, message);
+  const compiled = await compileMessageVersions(deps, message);
   return { message, content: compiled.render({ token, values }), token };
 }
 
