@@ -13,10 +13,12 @@ export interface MessageEventTotals {
 
 export async function messageEventTotals(deps: Pick<Deps, 'db'>, messageId: number): Promise<MessageEventTotals> {
   const { db } = deps;
-  const rows = await db.selectFrom('events').where('message_id', '=', messageId)
-    .select(['kind', sql<number>`count(distinct person_id)`.as('n')]).groupBy('kind').execute();
-  const byLink = await db.selectFrom('events').where('message_id', '=', messageId).where('kind', '=', 'click')
-    .select(['url', sql<number>`count(distinct person_id)`.as('n')]).groupBy('url').orderBy('url').execute();
+  const [rows, byLink] = await Promise.all([
+    db.selectFrom('events').where('message_id', '=', messageId)
+      .select(['kind', sql<number>`count(distinct person_id)`.as('n')]).groupBy('kind').execute(),
+    db.selectFrom('events').where('message_id', '=', messageId).where('kind', '=', 'click')
+      .select(['url', sql<number>`count(distinct person_id)`.as('n')]).groupBy('url').orderBy('url').execute(),
+  ]);
   const count = (k: string) => Number(rows.find((r) => r.kind === k)?.n ?? 0);
   return {
     clicked: count('click'),
