@@ -1,8 +1,9 @@
 // Getting in, in a real browser: the set-up link creates the owner and lands in the web app; signing out
-// and in again (with a wrong password first) works by keyboard and plain forms; with a second factor the
-// login asks for the code. Every page is checked with axe (no serious or critical WCAG 2.2 AA violation),
-// in English and in Uyghur (right to left), and loads nothing the pages' CSP refuses. Screenshots go to
-// test-artifacts/login-*.png.
+// and in again (with a wrong password first) works by keyboard and plain forms; a second factor is enrolled
+// in the app's settings (the password first), and the login then asks for its code. Every page is checked
+// with axe (no serious or critical WCAG 2.2 AA violation), in English and in Uyghur (right to left), and
+// loads nothing the pages' CSP refuses. Screenshots go to test-artifacts/login-*.png.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/i18n/index.ts';
@@ -21,6 +22,11 @@ const EMAIL = 'rahima@example.org';
 const en = createTranslator('en');
 const ug = createTranslator('ug');
 const clock = manualClock(new Date());
+const appCatalogue = JSON.parse(readFileSync(new URL('../../src/i18n/catalogues/app/en.json', import.meta.url), 'utf8')) as Record<string, string>;
+/** The web app's English words (its catalogue has no placeholders in these). */
+const appText = (key: string): string => appCatalogue[key] ?? (() => { throw new Error(`no app string ${key}`); })();
+/** The secret enrolled in the settings, for the codes of the login after. */
+let secret = '';
 
 describe.skipIf(!!skip)('signing in, in a browser', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -104,17 +110,31 @@ describe.skipIf(!!skip)('signing in, in a browser', () => {
     await context.close();
   });
 
+  it('enrols an authenticator app in the settings, only with the password', async () => {
+    const context = await browser.newContext({ bypassCSP: true, locale: 'en-GB' });
+    const page = await context.newPage();
+    const login = await page.request.post(`${app.baseUrl}/api/v1/session`, { data: { email: EMAIL, password: PASSWORD } });
+    const csrf = (await login.json()).csrf_token as string;
+    await page.goto(`${app.baseUrl}/app/settings/account`);
+    await page.getByLabel(appText('totp.password')).fill('not my password at all');
+    await page.getByRole('button', { name: appText('totp.start') }).click();
+    await page.locator('.error-note').waitFor();
+    expect(await page.locator('code.secret').count()).toBe(0);
+    await page.getByLabel(appText('totp.password')).fill(PASSWORD);
+    await page.getByRole('button', { name: appText('totp.start') }).click();
+    secret = (await page.locator('code.secret').textContent())!;
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await check(page, 'totp-enrol');
+    await page.getByLabel(appText('totp.code')).fill(totpCode(secret, clock.now()));
+    await page.getByRole('button', { name: appText('totp.confirm') }).click();
+    await page.getByText(appText('totp.enabled')).waitFor();
+    await page.request.delete(`${app.baseUrl}/api/v1/session`, { headers: { 'x-csrf-token': csrf } });
+    await context.close();
+  });
+
   it('asks for the code of a user with a second factor, in Uyghur, right to left', async () => {
     const context = await browser.newContext({ bypassCSP: true, locale: 'ug' });
     const page = await context.newPage();
-    // sign in and enrol through the API, as the web app does
-    const login = await page.request.post(`${app.baseUrl}/api/v1/session`, { data: { email: EMAIL, password: PASSWORD } });
-    const csrf = (await login.json()).csrf_token as string;
-    const begun = await (await page.request.post(`${app.baseUrl}/api/v1/session/totp`, { headers: { 'x-csrf-token': csrf } })).json();
-    const confirm = await page.request.post(`${app.baseUrl}/api/v1/session/totp/confirm`, { headers: { 'x-csrf-token': csrf }, data: { code: totpCode(begun.secret, clock.now()) } });
-    expect(await confirm.json()).toEqual({ totp_enabled: true });
-    await page.request.delete(`${app.baseUrl}/api/v1/session`, { headers: { 'x-csrf-token': csrf } });
-
     await page.goto(`${app.baseUrl}/login?lang=ug`);
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     expect(await page.textContent('h1')).toBe(ug.text('login.title'));
@@ -127,7 +147,7 @@ describe.skipIf(!!skip)('signing in, in a browser', () => {
     await check(page, 'code-ug');
     // the code that confirmed the enrolment is spent: the next one
     clock.advance(30_000);
-    await page.getByLabel(ug.text('login.code.label')).fill(totpCode(begun.secret, clock.now()));
+    await page.getByLabel(ug.text('login.code.label')).fill(totpCode(secret, clock.now()));
     await page.getByRole('button', { name: ug.text('login.code.submit') }).click();
     await page.waitForURL(`${app.baseUrl}/app`);
     await context.close();

@@ -132,7 +132,7 @@ describeEachDatabase('logging in', (ctx, dialect) => {
     // a second web process on the same database
     const config = ctx().runtime.deps.config;
     const other: Runtime = await createRuntime(readConfig({
-      OUTCRY_DATA: config.dataDir, ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : {}), PUBLIC_URL: config.publicUrl, LOG_LEVEL: 'warn',
+      OUTCRY_DATA: config.dataDir, ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : {}), PUBLIC_URL: config.publicUrl, LOG_LEVEL: 'warn', TRUST_PROXY: '1',
     }), { web: true, worker: false, clock, logger: false });
     try {
       for (let i = 0; i < 5; i++) {
@@ -173,7 +173,7 @@ describeEachDatabase('logging in', (ctx, dialect) => {
     // the account itself is not locked: from elsewhere it logs in
     expect((await jsonLogin(ctx(), { email, password: PASSWORD }, newAddress())).status).toBe(200);
   });
-}, () => ({ clock }));
+}, () => ({ clock, env: { TRUST_PROXY: '1' } })); // each test its own client address, through X-Forwarded-For
 
 describe('the session cookie behind https', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;

@@ -24,7 +24,7 @@ describeEachDatabase('a second factor', (ctx, dialect) => {
   });
 
   it('is enrolled with a secret, its otpauth URI and QR code, and is on only once a code confirms it', async () => {
-    const begun = await sessionApi(ctx(), jar, 'POST', '/api/v1/session/totp');
+    const begun = await sessionApi(ctx(), jar, 'POST', '/api/v1/session/totp', { password: PASSWORD });
     expect(begun.status).toBe(200);
     secret = begun.body.secret;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -114,6 +114,6 @@ describeEachDatabase('a second factor', (ctx, dialect) => {
   });
 
   it('belongs to a logged-in user: an API token has none', async () => {
-    expect((await ctx().api('POST', '/api/v1/session/totp')).status).toBe(401);
+    expect((await ctx().api('POST', '/api/v1/session/totp', { password: PASSWORD })).status).toBe(401);
   });
-}, () => ({ clock }));
+}, () => ({ clock, env: { TRUST_PROXY: '1' } })); // each test its own client address, through X-Forwarded-For

@@ -74,8 +74,11 @@ export interface NewAccount {
   password: string;
 }
 
-/** Uses the link: creates the first owner (set-up) or sets the invited user's password. Returns the user. */
-export async function useAccountLink(deps: Pick<Deps, 'db' | 'clock'>, token: string, input: NewAccount, ip: string): Promise<{ id: number; name: string; email: string }> {
+/**
+ * Uses the link: creates the first owner (set-up) or sets the invited user's password. Returns the user,
+ * and whether they have a second factor (then the link proves only the address, not the device: no session).
+ */
+export async function useAccountLink(deps: Pick<Deps, 'db' | 'clock'>, token: string, input: NewAccount, ip: string): Promise<{ id: number; name: string; email: string; secondFactor: boolean }> {
   const link = await usableLink(deps, token);
   const email = link.kind === 'setup' ? normaliseEmail(input.email ?? '') : link.email!;
   const problems = [
@@ -85,19 +88,19 @@ export async function useAccountLink(deps: Pick<Deps, 'db' | 'clock'>, token: st
   if (problems.length) throw invalid(problems);
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now().toISOString();
-  const userId = await deps.db.transaction().execute(async (trx) => {
+  const { userId, secondFactor } = await deps.db.transaction().execute(async (trx) => {
     if (!(await claimLink(trx, link.id, now))) throw linkInvalid();
     if (link.kind === 'invite') {
-      await updateUser(trx, link.user_id!, { password_hash: passwordHash }, now);
-      return link.user_id!;
+      const row = await updateUser(trx, link.user_id!, { password_hash: passwordHash }, now);
+      return { userId: link.user_id!, secondFactor: Boolean(row?.totp_secret) };
     }
     if (!(await claimFirstOwner(trx, now)) || (await countOwners(trx)) > 0) throw linkInvalid();
     if (await findUserByEmail(trx, email)) throw conflict('A user with this email address exists already');
-    return (await insertUser(trx, { name: input.name!.trim(), email, role: 'owner', password_hash: passwordHash }, now)).id;
+    return { userId: (await insertUser(trx, { name: input.name!.trim(), email, role: 'owner', password_hash: passwordHash }, now)).id, secondFactor: false };
   });
   // a new password (a reset) signs out wherever the old one was used
   if (link.kind === 'invite') await endUserSessions(deps, userId);
-  const user = { id: userId, name: link.kind === 'setup' ? input.name!.trim() : link.name!, email };
+  const user = { id: userId, name: link.kind === 'setup' ? input.name!.trim() : link.name!, email, secondFactor };
   await recordAudit(deps, {
     actor: { type: 'user', id: userId, name: `${user.name} <${email}>` },
     action: link.kind === 'setup' ? 'account.setup' : 'account.password-set', subject: `user #${userId}`, ip,

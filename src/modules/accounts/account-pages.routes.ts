@@ -24,6 +24,8 @@ import { translatorFor } from './string-overrides.service.ts';
 
 type Form = Record<string, unknown>;
 const hide = { schema: { hide: true } };
+// signing out, or a new password (which ends the user's other sessions): open requests are looked at again after it
+const hideRevoking = { ...hide, config: { revokesAccess: true } };
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 export function registerAccountPages(app: FastifyInstance, deps: Deps): void {
@@ -41,13 +43,14 @@ export function registerAccountPages(app: FastifyInstance, deps: Deps): void {
     if (await findSessionOf(deps, req)) return reply.redirect(safeNext(req.query.next), 303);
     const t = await translator(req, reply);
     const csrf = preSessionCsrfToken(req, reply, deps.secret, deps.config);
-    const info = req.query.signed_out !== undefined ? t.text('login.signedOut') : undefined;
+    const info = req.query.signed_out !== undefined ? t.text('login.signedOut')
+      : req.query.password_set !== undefined ? t.text('login.passwordSet') : undefined;
     return send(reply, 200, loginPage(t, deps.config.orgName, { csrf, next: nextOf(req.query.next), info }, nav(t, req)));
   });
 
   app.post<{ Body: Form | undefined; Querystring: Form }>('/login', hide, async (req, reply) => {
     const form = req.body ?? {};
-    checkPreSessionCsrf(req, deps.secret, form[CSRF_FIELD]);
+    checkPreSessionCsrf(req, deps.secret, deps.config, form[CSRF_FIELD]);
     const t = await translator(req, reply);
     const csrf = preSessionCsrfToken(req, reply, deps.secret, deps.config);
     const next = nextOf(form.next);
@@ -77,7 +80,7 @@ export function registerAccountPages(app: FastifyInstance, deps: Deps): void {
     return reply.header('Cache-Control', 'no-store').redirect(safeNext(form.next), 303);
   });
 
-  app.post<{ Body: Form | undefined }>('/logout', hide, async (req, reply) => {
+  app.post<{ Body: Form | undefined }>('/logout', hideRevoking, async (req, reply) => {
     const user = await findSessionOf(deps, req);
     if (user) {
       checkCsrf(deps.secret, user.sessionHash!, (req.body ?? {})[CSRF_FIELD]);
@@ -95,9 +98,9 @@ export function registerAccountPages(app: FastifyInstance, deps: Deps): void {
     return send(reply, 200, setupPage(t, deps.config.orgName, link, { csrf, action: `/setup/${req.params.token}` }, languageNav(t, {}, [])));
   });
 
-  app.post<{ Params: { token: string }; Body: Form | undefined }>('/setup/:token', hide, async (req, reply) => {
+  app.post<{ Params: { token: string }; Body: Form | undefined }>('/setup/:token', hideRevoking, async (req, reply) => {
     const form = req.body ?? {};
-    checkPreSessionCsrf(req, deps.secret, form[CSRF_FIELD]);
+    checkPreSessionCsrf(req, deps.secret, deps.config, form[CSRF_FIELD]);
     const link = await checkAccountLink(deps, req.params.token);
     const t = await translator(req, reply);
     const input = { name: text(form.name), email: text(form.email), password: text(form.password) };
@@ -111,6 +114,8 @@ export function registerAccountPages(app: FastifyInstance, deps: Deps): void {
       const state = { csrf, action: `/setup/${req.params.token}`, name: input.name, email: input.email, errors };
       return send(reply, (err as Problem).status, setupPage(t, deps.config.orgName, link, state, languageNav(t, {}, [])));
     }
+    // the link proves the address, not the authenticator app: a user with one signs in with its code
+    if (user.secondFactor) return reply.header('Cache-Control', 'no-store').redirect('/login?password_set=1', 303);
     const session = await startSession(deps, user, req.ip);
     setSessionCookie(reply, deps.config, session.token, session.maxAgeSeconds);
     return reply.header('Cache-Control', 'no-store').redirect('/app', 303);

@@ -1,22 +1,51 @@
 // Every /api/v1 route needs a caller: a bearer token (`Authorization: Bearer …`) or a logged-in user's
 // session cookie. A cookie-borne change must also carry the session's CSRF token (a bearer token is no
 // ambient authority, so it needs none). Then the route's role is checked (see roles.ts), and each
-// successful change is written in the audit log.
+// successful change is written in the audit log. A request that stays open (a live stream) is watched:
+// it ends when its credential goes (credential-watch.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { checkCsrf, CSRF_HEADER } from '../../http/csrf.ts';
 import { Problem } from '../../http/problem.ts';
 import { recordAudit } from './audit-log.service.ts';
-import { authenticateRequest } from './authenticate.ts';
+import { authenticateRequest, currentPrincipal } from './authenticate.ts';
+import { createCredentialWatch } from './credential-watch.ts';
 import { actorOf } from './principal.ts';
 import { DEFAULT_ROUTE_ROLE, hasRole } from './roles.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const API_PREFIX = '/api/v1/';
 
-export const isApiRequest = (req: FastifyRequest) => req.url.startsWith('/api/v1/');
+/**
+ * Is this a call of the API? Decided by the route the request matched, never by its raw URL: the router
+ * decodes the path first, so `/%61pi/v1/people` reaches the route of `/api/v1/people`. A request no route
+ * matched fails closed: when its path, decoded and in any case, looks like the API's, it must still
+ * authenticate before it learns that nothing is there.
+ */
+export function isApiRequest(req: FastifyRequest): boolean {
+  const route = req.routeOptions.url;
+  if (route !== undefined) return route.startsWith(API_PREFIX);
+  return routedPath(req.url).toLowerCase().startsWith('/api/');
+}
+
+function routedPath(url: string): string {
+  const path = url.split('?')[0]!;
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // a malformed escape: the path as it came
+  }
+  return decoded.replace(/\/{2,}/g, '/');
+}
 
 export function registerApiAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('principal', undefined);
+  const watch = createCredentialWatch({
+    current: (principal) => currentPrincipal(deps, principal),
+    onError: (err) => deps.log.warn({ err }, 'could not look again at the credentials of open requests'),
+  });
+  app.addHook('onClose', async () => watch.close());
 
   app.addHook('onRequest', async (req, reply) => {
     if (!isApiRequest(req)) return;
@@ -35,10 +64,12 @@ export function registerApiAuth(app: FastifyInstance, deps: Deps): void {
       throw new Problem(403, 'forbidden', 'Your role may not do this', `This needs the ${required} role; ${principal.type === 'user' ? 'you are' : 'this token is'} ${principal.role}.`);
     }
     req.principal = principal;
+    watch.hold(req, reply, principal, required);
   });
 
   // the change, not its content: method and route pattern, the route's parameters, never the body
   app.addHook('onResponse', async (req, reply) => {
+    if (req.routeOptions.config?.revokesAccess && reply.statusCode < 400) await watch.recheck(req);
     if (!req.principal || SAFE_METHODS.has(req.method) || reply.statusCode >= 400 || !isApiRequest(req)) return;
     if (req.routeOptions.config?.audit === false || req.routeOptions.url === undefined) return;
     const params = Object.entries((req.params ?? {}) as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`).join(' ');

@@ -2,10 +2,10 @@
 // else the session cookie.
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
-import { authenticateApiToken } from './api-tokens.service.ts';
+import { authenticateApiToken, findApiToken } from './api-tokens.service.ts';
 import type { Principal } from './principal.ts';
 import { readSessionCookie } from './session-cookie.ts';
-import { findSessionUser } from './sessions.service.ts';
+import { findSessionUser, findSessionUserByHash } from './sessions.service.ts';
 
 type AuthDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 
@@ -23,4 +23,11 @@ export async function authenticateRequest(deps: AuthDeps, req: FastifyRequest): 
 export async function findSessionOf(deps: AuthDeps, req: FastifyRequest): Promise<Principal | undefined> {
   const cookie = readSessionCookie(req, deps.config);
   return cookie ? findSessionUser(deps, cookie) : undefined;
+}
+
+/** The principal as it is now (its role may have changed); undefined once its session or token is gone. */
+export async function currentPrincipal(deps: AuthDeps, principal: Principal): Promise<Principal | undefined> {
+  if (principal.type === 'user') return principal.sessionHash ? findSessionUserByHash(deps, principal.sessionHash) : undefined;
+  const token = await findApiToken(deps, principal.id);
+  return token && { type: 'token', id: token.id, name: token.name, role: token.role };
 }

@@ -1,7 +1,7 @@
 // Who may do what. Each /api/v1 route names the least role it needs in its Fastify config
 // (`config: { role: 'viewer' }`); a route that names none needs a campaigner. `public: true` marks the
 // few API routes that need no login at all (logging in), `audit: false` those that write their own
-// audit entries.
+// audit entries, `revokesAccess: true` those after which open requests' credentials are checked again.
 import type { UserRole } from '../../db/schema.ts';
 
 export type Role = UserRole;
@@ -33,5 +33,7 @@ declare module 'fastify' {
     public?: boolean;
     /** false: the route writes its own audit entries. */
     audit?: boolean;
+    /** The route may take access away (a logout, a removed user, a lower role): open requests are looked at again after it. */
+    revokesAccess?: boolean;
   }
 }

@@ -9,7 +9,7 @@ import { codeNeeded, logIn } from './login.service.ts';
 import { actorOf, type Principal } from './principal.ts';
 import { withRetryAfter } from './retry-after.ts';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie.ts';
-import { LoginInput, SessionView, TotpCode, TotpEnrolment, TotpState } from './session.schema.ts';
+import { LoginInput, SessionView, TotpBegin, TotpCode, TotpEnrolment, TotpState } from './session.schema.ts';
 import { endSession, findSessionUser } from './sessions.service.ts';
 import { beginTotpEnrolment, confirmTotpEnrolment, disableTotp } from './totp.service.ts';
 
@@ -54,7 +54,7 @@ export function registerSessionRoutes(root: FastifyInstance, deps: Deps): void {
   });
 
   app.delete('/api/v1/session', {
-    config: viewer,
+    config: { ...viewer, revokesAccess: true },
     schema: { tags, summary: 'Log out (ends the session)' },
   }, async (req, reply) => {
     const user = sessionUser(req);
@@ -67,8 +67,8 @@ export function registerSessionRoutes(root: FastifyInstance, deps: Deps): void {
 
   app.post('/api/v1/session/totp', {
     config: viewer,
-    schema: { tags, summary: 'Begin enrolling a second factor: a new secret, on once a code from it is confirmed', response: { 200: TotpEnrolment } },
-  }, async (req) => beginTotpEnrolment(deps, sessionUser(req)));
+    schema: { tags, summary: 'Begin enrolling a second factor (needs the current password): a new secret, on once a code from it is confirmed', body: TotpBegin, response: { 200: TotpEnrolment } },
+  }, async (req, reply) => withRetryAfter(reply, () => beginTotpEnrolment(deps, sessionUser(req), req.body.password, req.ip)));
 
   app.post('/api/v1/session/totp/confirm', {
     config: viewer,

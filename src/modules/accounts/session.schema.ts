@@ -28,6 +28,8 @@ export const TotpEnrolment = Type.Object({
   qr_svg: Type.String({ description: 'The URI as a QR code (SVG)' }),
 });
 
+export const TotpBegin = Type.Object({ password: Type.String({ maxLength: 1000, description: 'The user\'s current password: a session alone may not add a second factor' }) });
+
 export const TotpCode = Type.Object({ code: Type.String({ minLength: 1, maxLength: 20 }) });
 
 export const TotpState = Type.Object({ totp_enabled: Type.Boolean() });

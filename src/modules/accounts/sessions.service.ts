@@ -27,11 +27,19 @@ export async function createSession(deps: SessionDeps, userId: number): Promise<
 
 /** The user behind a session cookie's token, while the session lives. */
 export async function findSessionUser(deps: SessionDeps, token: string): Promise<Principal | undefined> {
+  return sessionUser(deps, sha256(token), true);
+}
+
+/** The same for a session known by its hash, as its user is now: a look again at an open request, not a visit. */
+export async function findSessionUserByHash(deps: SessionDeps, hash: string): Promise<Principal | undefined> {
+  return sessionUser(deps, hash, false);
+}
+
+async function sessionUser(deps: SessionDeps, hash: string, visit: boolean): Promise<Principal | undefined> {
   const now = deps.clock.now();
-  const hash = sha256(token);
   const row = await findLiveSession(deps.db, hash, now.toISOString(), new Date(now.getTime() - SESSION_IDLE_MS).toISOString());
   if (!row) return undefined;
-  if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) await touchSession(deps.db, row.session_id, now.toISOString());
+  if (visit && now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) await touchSession(deps.db, row.session_id, now.toISOString());
   return { type: 'user', id: row.id, name: row.name, email: row.email, role: row.role, totpEnabled: row.totp_secret !== null, sessionHash: hash };
 }
 

@@ -1,8 +1,12 @@
 // A user's optional second factor: enrolment gives a new secret (as an otpauth:// URI and its QR code),
 // which takes effect only when a code from it is confirmed; turning it off needs a current code too.
+// Beginning needs the current password: else whoever got hold of a session could enrol their own device
+// and lock the account's owner out. Guesses count against the login limit of the account.
 import type { Deps } from '../../deps.ts';
 import { conflict, invalid, Problem } from '../../http/problem.ts';
 import { recordAudit } from './audit-log.service.ts';
+import { beginLoginAttempt, loginSucceeded } from './login-limit.service.ts';
+import { verifyPassword } from './passwords.ts';
 import { actorOf, type Principal } from './principal.ts';
 import { matchTotpStep, newTotpSecret, totpQrSvg, totpUri } from './totp.ts';
 import { claimTotpStep, clearTotp, confirmTotp, findUserById, setTotpPending } from './users.repo.ts';
@@ -18,9 +22,15 @@ async function userOf(deps: TotpDeps, principal: Principal) {
   return user;
 }
 
-export async function beginTotpEnrolment(deps: TotpDeps, principal: Principal): Promise<{ secret: string; uri: string; qr_svg: string }> {
+export async function beginTotpEnrolment(deps: TotpDeps, principal: Principal, password: string, ip: string): Promise<{ secret: string; uri: string; qr_svg: string }> {
   const user = await userOf(deps, principal);
   if (user.totp_secret) throw conflict('The second factor is on already', 'Turn it off first to enrol another device.');
+  await beginLoginAttempt(deps, user.email, ip);
+  if (!user.password_hash || !(await verifyPassword(password, user.password_hash))) {
+    await recordAudit(deps, { actor: actorOf(principal), action: 'totp.password-failed', subject: `user #${user.id} ${user.email}`, ip });
+    throw invalid([{ name: 'password', reason: 'is not your current password' }], 'The password is wrong');
+  }
+  await loginSucceeded(deps, user.email);
   const secret = newTotpSecret();
   await setTotpPending(deps.db, user.id, secret, deps.clock.now().toISOString());
   const uri = totpUri(secret, deps.config.orgName, user.email);

@@ -10,6 +10,8 @@ import { AuditList, AuditQuery, IdParams, Invitation, TokenCreated, TokenInput, 
 import { changeUser, inviteUser, listUsers, reinviteUser, removeUser } from './users.service.ts';
 
 const owner = { role: 'owner', audit: false } as const;
+// these may take someone's access away: open requests are looked at again after them
+const ownerRevoking = { ...owner, revokesAccess: true } as const;
 
 export function registerUserRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -28,11 +30,11 @@ export function registerUserRoutes(root: FastifyInstance, deps: Deps): void {
   }, async (req) => reinviteUser(deps, actorOf(req.principal), req.params.id, req.ip));
 
   app.patch('/api/v1/users/:id', {
-    config: owner, schema: { tags, summary: 'Change a user\'s name or role (not the last owner\'s)', params: IdParams, body: UserPatch, response: { 200: UserView } },
+    config: ownerRevoking, schema: { tags, summary: 'Change a user\'s name or role (not the last owner\'s)', params: IdParams, body: UserPatch, response: { 200: UserView } },
   }, async (req) => changeUser(deps, actorOf(req.principal), req.params.id, req.body, req.ip));
 
   app.delete('/api/v1/users/:id', {
-    config: owner, schema: { tags, summary: 'Remove a user (not the last owner)', params: IdParams },
+    config: ownerRevoking, schema: { tags, summary: 'Remove a user (not the last owner)', params: IdParams },
   }, async (req, reply) => reply.code(204).send(await removeUser(deps, actorOf(req.principal), req.params.id, req.ip)));
 
   app.get('/api/v1/tokens', {
@@ -44,7 +46,7 @@ export function registerUserRoutes(root: FastifyInstance, deps: Deps): void {
   }, async (req, reply) => reply.code(201).send(await createApiTokenBy(deps, actorOf(req.principal), req.body, req.ip)));
 
   app.delete('/api/v1/tokens/:id', {
-    config: owner, schema: { tags: ['tokens'], summary: 'Revoke an API token', params: IdParams },
+    config: ownerRevoking, schema: { tags: ['tokens'], summary: 'Revoke an API token', params: IdParams },
   }, async (req, reply) => reply.code(204).send(await revokeApiToken(deps, actorOf(req.principal), req.params.id, req.ip)));
 
   app.get('/api/v1/audit', {

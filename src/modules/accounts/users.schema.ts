@@ -40,6 +40,7 @@ export const TokenView = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   role: Role,
+  created_by: Type.Union([Type.Integer(), Type.Null()], { description: 'The user it belongs to (it goes when they are removed or lose its role); null: made on the command line' }),
   created_at: Type.String(),
   last_used_at: Type.Union([Type.String(), Type.Null()]),
 });

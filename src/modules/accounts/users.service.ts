@@ -1,10 +1,14 @@
 // The organisers: listed, invited (an invitation is a user without a password and a one-time link to
-// choose one), given another role, removed. There is always at least one owner.
+// choose one), given another role, removed. There is always at least one owner: each change counts the
+// owners after it, in a serializable transaction, so two owners demoted at once cannot both go. The API
+// tokens a user made go with them, or with the role they lose.
 import type { Deps } from '../../deps.ts';
 import { conflict, invalid, notFound, Problem } from '../../http/problem.ts';
 import { issueInviteLink } from './account-links.service.ts';
+import { deleteTokensBeyondRole } from './api-tokens.service.ts';
 import { recordAudit, type Actor } from './audit-log.service.ts';
 import type { Role } from './roles.ts';
+import { serializable } from './serializable.ts';
 import { checkEmail, checkName, checkRole, normaliseEmail } from './user-fields.ts';
 import { countOwners, deleteUser, findUserByEmail, findUserById, insertUser, selectUsers, updateUser } from './users.repo.ts';
 
@@ -56,32 +60,42 @@ export async function reinviteUser(deps: Deps, by: Actor, id: number, ip: string
   return { user: userView(row), invite_url: inviteUrl };
 }
 
+type RevokedToken = { id: number; name: string; role: Role };
+
+async function auditRevokedTokens(deps: Pick<Deps, 'db' | 'clock'>, by: Actor, tokens: RevokedToken[], why: string, ip: string | null) {
+  for (const t of tokens) await recordAudit(deps, { actor: by, action: 'token.revoke', subject: `token #${t.id} "${t.name}" as ${t.role}: ${why}`, ip });
+}
+
 export async function changeUser(deps: Pick<Deps, 'db' | 'clock'>, by: Actor, id: number, input: { name?: string; role?: string }, ip: string | null): Promise<UserView> {
   const problems = [...(input.name !== undefined ? checkName(input.name) : []), ...(input.role !== undefined ? checkRole(input.role) : [])];
   if (problems.length) throw invalid(problems);
   const now = deps.clock.now().toISOString();
-  const { before, after } = await deps.db.transaction().execute(async (trx) => {
+  const { before, after, revoked } = await serializable(deps.db, async (trx) => {
     const before = await findUserById(trx, id);
     if (!before) throw notFound('User');
-    if (before.role === 'owner' && input.role !== undefined && input.role !== 'owner' && (await countOwners(trx)) <= 1) throw lastOwner();
-    const after = await updateUser(trx, id, { ...(input.name !== undefined ? { name: input.name.trim() } : {}), ...(input.role !== undefined ? { role: input.role as Role } : {}) }, now);
-    return { before, after: after! };
+    const after = (await updateUser(trx, id, { ...(input.name !== undefined ? { name: input.name.trim() } : {}), ...(input.role !== undefined ? { role: input.role as Role } : {}) }, now))!;
+    if (before.role === 'owner' && after.role !== 'owner' && (await countOwners(trx)) === 0) throw lastOwner();
+    const revoked = before.role !== after.role ? await deleteTokensBeyondRole(trx, id, after.role) : [];
+    return { before, after, revoked };
   });
   const changes = [
     before.role !== after.role ? `role ${before.role} → ${after.role}` : '',
     before.name !== after.name ? 'name' : '',
   ].filter(Boolean).join(', ');
   if (changes) await recordAudit(deps, { actor: by, action: 'user.change', subject: `user #${id} ${after.email}: ${changes}`, ip });
+  await auditRevokedTokens(deps, by, revoked, `its maker user #${id} is ${after.role} now`, ip);
   return userView(after);
 }
 
 export async function removeUser(deps: Pick<Deps, 'db' | 'clock'>, by: Actor, id: number, ip: string | null): Promise<void> {
-  const removed = await deps.db.transaction().execute(async (trx) => {
+  const { removed, revoked } = await serializable(deps.db, async (trx) => {
     const row = await findUserById(trx, id);
     if (!row) throw notFound('User');
-    if (row.role === 'owner' && (await countOwners(trx)) <= 1) throw lastOwner();
+    const revoked = await deleteTokensBeyondRole(trx, id, undefined);
     await deleteUser(trx, id);
-    return row;
+    if (row.role === 'owner' && (await countOwners(trx)) === 0) throw lastOwner();
+    return { removed: row, revoked };
   });
   await recordAudit(deps, { actor: by, action: 'user.remove', subject: `user #${id} ${removed.email}`, ip });
+  await auditRevokedTokens(deps, by, revoked, `its maker user #${id} was removed`, ip);
 }
