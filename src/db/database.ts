@@ -1,13 +1,13 @@
 // Opens the database: embedded SQLite (WAL) in the data folder, or PostgreSQL when DATABASE_URL is set.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { cachePreparedStatements } from './sqlite-statements.ts';
-import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import pg from 'pg';
+import { isPostgres } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 import type { Database, Db } from './schema.ts';
+import { openSqliteWithWriteThread } from './write-thread.ts';
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
@@ -45,19 +45,23 @@ export function openDatabase(options: DatabaseOptions): Db {
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   mkdirSync(options.dataDir, { recursive: true });
-  const file = new SQLite(join(options.dataDir, 'outcry.db'));
-  file.pragma('journal_mode = WAL');
-  file.pragma('synchronous = NORMAL');
-  file.pragma('foreign_keys = ON');
-  file.pragma('busy_timeout = 10000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachePreparedStatements(file) }) });
+  return openSqliteWithWriteThread(join(options.dataDir, 'outcry.db'));
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // building an index on a large installation takes longer than any query may: no time-out while migrating,
+  // on the one connection the migrations run on, which then goes back to the pool with its own
+  const { error, results } = await db.connection().execute(async (conn) => {
+    if (isPostgres(conn)) await sql`set statement_timeout = 0`.execute(conn);
+    try {
+      return await new Migrator({ db: conn, provider }).migrateToLatest();
+    } finally {
+      if (isPostgres(conn)) await sql`reset statement_timeout`.execute(conn);
+    }
+  });
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -4,3 +4,4 @@ export { catalogueOf, isMessageKey, referenceCatalogue, REFERENCE_LANGUAGE, ship
 export { acceptedLanguages, pickLanguage, supportedLanguage } from './negotiate.ts';
 export { messageShape, type MessageShape } from './message-shape.ts';
 export { createTranslator, type HtmlValues, type Overrides, type TextValues, type Translator } from './translator.ts';
+export { translatedFragment } from './translated-fragments.ts';

@@ -4,8 +4,21 @@ import { REFERENCE_LANGUAGE, shippedLanguages } from './catalogues.ts';
 
 const maximized = shippedLanguages.map((tag) => ({ tag, full: new Intl.Locale(tag).maximize() }));
 
+// every public page asks several times (its ?lang=, cookie, browser's languages), and parsing a tag with
+// Intl.Locale is slow; visitors send only a few hundred different tags
+const answers = new Map<string, string | undefined>();
+const MAX_ANSWERS = 1_000;
+
 export function supportedLanguage(tag: unknown): string | undefined {
   if (typeof tag !== 'string' || tag === '' || tag.length > 35) return undefined;
+  if (answers.has(tag)) return answers.get(tag);
+  const answer = shippedLanguageFor(tag);
+  if (answers.size >= MAX_ANSWERS) answers.clear();
+  answers.set(tag, answer);
+  return answer;
+}
+
+function shippedLanguageFor(tag: string): string | undefined {
   let locale: Intl.Locale;
   try {
     locale = new Intl.Locale(tag.trim().replace(/_/g, '-'));

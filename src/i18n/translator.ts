@@ -23,7 +23,7 @@ export interface Translator {
    * A plural message for a browser script, which has Intl.PluralRules but no ICU: the message for each plural
    * category of the language, with "{n}" where the number goes.
    */
-  pluralForms(key: MessageKey, argument: string): Record<string, string>;
+  pluralForms(key: MessageKey, argument: string): Readonly<Record<string, string>>;
 }
 
 /** A translator for `lang` (English when no catalogue serves it), with the organisation's overrides. */
@@ -46,32 +46,83 @@ export function createTranslator(lang: string, overrides: Overrides = {}): Trans
     throw new Error(`i18n: "${key}" could not be formatted`, { cause: lastError });
   }
 
+  // A translator's words never change (a change of overrides makes a new translator), and a page asks for
+  // the same few again and again: what it wrote is kept, by key and values (not when a value is a function).
+  const written = new Map<string, string | SafeHtml>();
+  const plurals = new Map<string, Readonly<Record<string, string>>>();
+  const numbersWritten = new Map<number, string>();
+  function remembered<T extends string | SafeHtml>(kind: string, key: MessageKey, values: HtmlValues | undefined, write: () => T): T {
+    const id = memoKey(kind, key, values);
+    if (id === undefined) return write();
+    let out = written.get(id) as T | undefined;
+    if (out === undefined) {
+      if (written.size >= MAX_WRITTEN) written.clear();
+      written.set(id, out = write());
+    }
+    return out;
+  }
+
   const translator: Translator = {
     lang: tag,
     dir: textDirection(tag),
     text(key, values) {
-      const out = format<string>(key, values);
-      return Array.isArray(out) ? out.join('') : out;
+      return remembered('t', key, values, () => {
+        const out = format<string>(key, values);
+        return Array.isArray(out) ? out.join('') : out;
+      });
     },
     html(key, values) {
-      const out = format<SafeHtml>(key, values);
-      const parts = Array.isArray(out) ? out : [out];
-      return new SafeHtml(parts.map((p) => (p instanceof SafeHtml ? p.value : escapeHtml(p))).join(''));
+      return remembered('h', key, values, () => {
+        const out = format<SafeHtml>(key, values);
+        const parts = Array.isArray(out) ? out : [out];
+        return new SafeHtml(parts.map((p) => (p instanceof SafeHtml ? p.value : escapeHtml(p))).join(''));
+      });
     },
-    number: (n) => numbers.format(n),
-    pluralForms(key, argument) {
-      const rules = new Intl.PluralRules(tag);
-      const forms: Record<string, string> = {};
-      for (const category of rules.resolvedOptions().pluralCategories) {
-        // a number that falls in this category; 0 and 1 last, as messages often single them out (=0, =1)
-        const n = [...Array.from({ length: 198 }, (_, i) => i + 2), 0, 1].find((i) => rules.select(i) === category);
-        if (n === undefined) continue;
-        forms[category] = translator.text(key, { [argument]: n }).replace(numbers.format(n), '{n}');
+    number(n) {
+      let out = numbersWritten.get(n);
+      if (out === undefined) {
+        if (numbersWritten.size >= MAX_WRITTEN) numbersWritten.clear();
+        numbersWritten.set(n, out = numbers.format(n));
       }
+      return out;
+    },
+    pluralForms(key, argument) {
+      let forms = plurals.get(`${key}\u0000${argument}`);
+      if (!forms) plurals.set(`${key}\u0000${argument}`, forms = Object.freeze(pluralFormsOf(key, argument)));
       return forms;
     },
   };
+
+  function pluralFormsOf(key: MessageKey, argument: string): Record<string, string> {
+    const rules = new Intl.PluralRules(tag);
+    const forms: Record<string, string> = {};
+    for (const category of rules.resolvedOptions().pluralCategories) {
+      // a number that falls in this category; 0 and 1 last, as messages often single them out (=0, =1)
+      const n = [...Array.from({ length: 198 }, (_, i) => i + 2), 0, 1].find((i) => rules.select(i) === category);
+      if (n === undefined) continue;
+      forms[category] = translator.text(key, { [argument]: n }).replace(numbers.format(n), '{n}');
+    }
+    return forms;
+  }
   return translator;
+}
+
+/** Words kept per translator: enough for every fixed word and a storm's worth of changing numbers. */
+const MAX_WRITTEN = 2_000;
+
+/** What identifies a message written with these values; undefined when a value is a function (a tag's renderer). */
+function memoKey(kind: string, key: MessageKey, values: HtmlValues | undefined): string | undefined {
+  let id = `${kind}:${key}`;
+  if (values === undefined) return id;
+  for (const name in values) {
+    const v = values[name]!;
+    if (typeof v === 'function') return undefined;
+    // a SafeHtml goes in as it is and a string is escaped: the two must not share an entry; each part is
+    // preceded by its length, so no value can pass for a run of several
+    const text = v instanceof SafeHtml ? `h${v.value}` : typeof v === 'number' ? `n${v}` : `s${v}`;
+    id += `|${name.length}:${name}${text.length}:${text}`;
+  }
+  return id;
 }
 
 const cache = new Map<string, IntlMessageFormat>();

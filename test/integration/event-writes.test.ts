@@ -47,6 +47,22 @@ describeEachDatabase('writing events', (ctx, dialect) => {
     expect(urls).toEqual([{ url: 'https://example.org/kept' }]);
   });
 
+  it('keeps a transaction whole while a burst of events is written beside it', async () => {
+    const deps = ctx().runtime.deps;
+    await recordEvent(deps, { kind: 'click', message_id: 990_003, url: 'https://example.org/before' });
+    const burst: Promise<void>[] = [];
+    await deps.db.transaction().execute(async (trx) => {
+      // a read first: on SQLite the transaction now works on its own snapshot, which another write would make stale
+      await trx.selectFrom('events').select('id').limit(1).execute();
+      for (let i = 0; i < 50; i++) burst.push(recordEvent(deps, { kind: 'click', message_id: 990_003, url: `https://example.org/burst/${i}` }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await recordEvent({ db: trx, clock }, { kind: 'click', message_id: 990_003, url: 'https://example.org/in-transaction' });
+    });
+    await Promise.all(burst);
+    const stored = await deps.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).where('message_id', '=', 990_003).executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(52);
+  });
+
   it('fails only the event that cannot be stored, not the others written with it', async () => {
     const deps = ctx().runtime.deps;
     const good = recordEvent(deps, { kind: 'click', message_id: 990_002, url: 'https://example.org/a' });

@@ -2,10 +2,14 @@
 // goes into one multi-row upsert, and each caller's promise resolves once its row is committed. In a storm's
 // first minute that is one statement for hundreds of new supporters.
 import type { Db } from '../../db/schema.ts';
+import { inWriteThread } from '../../db/write-thread.ts';
 import { upsertAssignments, type AssignmentRow } from './assignments.repo.ts';
 
 /** Rows per statement: 6 parameters each stays well inside SQLite's and PostgreSQL's limits. */
 const MAX_ROWS = 500;
+
+/** On the embedded database the upsert runs in its write thread (db/write-thread.ts). */
+const upsertBatch = inWriteThread(new URL('./assignments.repo.ts', import.meta.url).href, 'upsertAssignments', upsertAssignments);
 
 interface Pending { row: AssignmentRow; done: { resolve(): void; reject(err: unknown): void }[] }
 interface Writer { pending: Map<string, Pending>; scheduled: boolean; writing: boolean }
@@ -44,7 +48,7 @@ async function write(db: Db, writer: Writer): Promise<void> {
     writer.pending.delete(key);
   }
   try {
-    await upsertAssignments(db, batch.map((p) => p.row));
+    await upsertBatch(db, batch.map((p) => p.row));
     for (const p of batch) p.done.forEach((d) => d.resolve());
   } catch (err) {
     for (const p of batch) p.done.forEach((d) => d.reject(err));
