@@ -1,6 +1,6 @@
 // The action page's three helpers. The page works without them; they make no network requests, and every
 // word they show comes from the page itself (written by the server in the page's language).
-// 1. the start time, rewritten into the visitor's own time zone
+// 1. the start time in the visitor's own time zone, with the storm's (the server's words) after it where they differ
 // 2. a countdown to the start
 // 3. a live length counter on the post, counting as X does (the server's count, with twitter-text, is the real one)
 (function () {
@@ -13,9 +13,11 @@
     document.querySelectorAll('time[data-local-time]').forEach(function (el) {
       var when = new Date(el.getAttribute('datetime'));
       if (isNaN(when.getTime())) return;
-      el.textContent = new Intl.DateTimeFormat(lang, {
+      var local = new Intl.DateTimeFormat(lang, {
         weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short',
       }).format(when);
+      var storms = el.textContent.trim();
+      el.textContent = local === storms ? local : local + ' (' + storms + ')';
     });
   }
 

@@ -1,7 +1,7 @@
 // The foot of every email in one language: who sends it, why the supporter gets it, how to stop. It
 // carries its own lang and dir, so a footer in the recipient's language reads right inside a message
 // written in another. Formatted once per send; only the unsubscribe address changes per recipient.
-import type { Translator } from '../i18n/index.ts';
+import type { MessageKey, Translator } from '../i18n/index.ts';
 import { escapeHtml, html } from '../lib/html.ts';
 
 export interface EmailFooter {
@@ -14,15 +14,18 @@ const URL_MARK = '\u0000unsubscribe\u0000';
 // around the address: a mail client that makes it a link could take the isolate's mark into the link)
 const isolate = (s: string) => `\u2068${s}\u2069`;
 
-export function compileEmailFooter(t: Translator, orgName: string): (unsubscribeUrl: string) => EmailFooter {
+/** `reason`: why the supporter gets it, with an {org} argument; a reminder says it adds them to no list. */
+export function compileEmailFooter(
+  t: Translator, orgName: string, reason: Extract<MessageKey, `email.footer.reason${string}`> = 'email.footer.reason',
+): (unsubscribeUrl: string) => EmailFooter {
   const org = html`<bdi>${orgName}</bdi>`;
   const align = t.dir === 'rtl' ? 'right' : 'left';
   const footerHtml = `<div lang="${t.lang}" dir="${t.dir}" style="text-align:${align}">
 <p><bdi>${escapeHtml(orgName)}</bdi></p>
-<p>${t.html('email.footer.reason', { org }).value}
+<p>${t.html(reason, { org }).value}
 <a href="${URL_MARK}">${t.html('email.footer.unsubscribe').value}</a></p>
 </div>`;
-  const footerText = `--\n${orgName}\n${t.text('email.footer.reason', { org: t.dir === 'rtl' ? isolate(orgName) : orgName })}\n`
+  const footerText = `--\n${orgName}\n${t.text(reason, { org: t.dir === 'rtl' ? isolate(orgName) : orgName })}\n`
     + t.text('email.footer.unsubscribeLine', { url: URL_MARK });
   return (url) => ({ html: footerHtml.split(URL_MARK).join(escapeHtml(url)), text: footerText.split(URL_MARK).join(url) });
 }

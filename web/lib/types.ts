@@ -32,7 +32,14 @@ export interface Person {
   custom_fields: Record<string, string>; created_at: string; updated_at: string;
 }
 
-export interface PeoplePage { items: Person[]; total?: number; next_cursor?: string | null; next_after?: number }
+export interface PeoplePage {
+  items: Person[];
+  total?: number;
+  /** Counting exactly took too long (a very large list): `total` is the database's estimate, said as "about". */
+  total_is_estimate?: true;
+  next_cursor?: string | null;
+  next_after?: number;
+}
 
 export const personName = (p: Person) => [p.given_name, p.family_name].filter(Boolean).join(' ');
 export const personEmail = (p: Person) => p.email_addresses[0]?.address ?? '';

@@ -69,9 +69,12 @@ export function MessageCompose() {
         <${Select} label=${t('compose.language')} name="language" value=${language} onValue=${setLanguage}
           options=${languages.map((l) => [l.tag, l.name] as const)} />
       </div>
-      <${Field} label=${t('compose.from')} name="from" value=${from} onValue=${setFrom} hint=${t('compose.fromHint', { sender: senders.data?.default_from ?? '' })}
-        error=${fieldError('from')} list="senders" dir="ltr" />
-      <datalist id="senders">${(senders.data?.items ?? []).map((s) => html`<option value=${s}></option>`)}</datalist>
+      ${senders.data?.items.length
+        // the organisation lists its senders: the server takes no other, so only they are offered
+        ? html`<${Select} label=${t('compose.from')} name="from" value=${from} onValue=${setFrom} hint=${t('compose.fromListHint')}
+            options=${[['', t('compose.fromDefault', { sender: senders.data.default_from })], ...senders.data.items.map((s) => [s, s] as const)]} />`
+        : html`<${Field} label=${t('compose.from')} name="from" value=${from} onValue=${setFrom} hint=${t('compose.fromHint', { sender: senders.data?.default_from ?? '' })}
+            error=${fieldError('from')} dir="ltr" />`}
       <${Checkbox} label=${t('compose.trackOpens')} name="track_opens" checked=${trackOpens} onChecked=${setTrackOpens} />
       <${ErrorNote} error=${error} />
       <div class="actions"><button type="submit" disabled=${busy}>${t('compose.save')}</button></div>

@@ -57,7 +57,7 @@ function FilterForm({ initial, onApply }: { initial: Filters; onApply(f: Filters
   </form>`;
 }
 
-function BulkTags({ ids, filters, total, onDone }: { ids: number[]; filters: Filters; total: number | undefined; onDone(): void }) {
+function BulkTags({ ids, filters, total, estimate, onDone }: { ids: number[]; filters: Filters; total: number | undefined; estimate: boolean; onDone(): void }) {
   const [tag, setTag] = useState('');
   const [scope, setScope] = useState<'selected' | 'all'>('selected');
   const [error, setError] = useState<unknown>();
@@ -80,7 +80,7 @@ function BulkTags({ ids, filters, total, onDone }: { ids: number[]; filters: Fil
     <div class="row">
       <${Field} label=${t('people.tag')} name="bulk-tag" value=${tag} onValue=${setTag} />
       <${Select} label=${t('people.bulkScope')} name="bulk-scope" value=${scope} onValue=${(v: string) => setScope(v as 'selected' | 'all')}
-        options=${[['selected', t('people.bulkSelected', { count: ids.length })], ['all', t('people.bulkAll', { count: total ?? 0 })]]} />
+        options=${[['selected', t('people.bulkSelected', { count: ids.length })], ['all', estimate ? t('people.bulkAllAbout', { count: total ?? 0 }) : t('people.bulkAll', { count: total ?? 0 })]]} />
     </div>
     <div class="actions">
       <button type="button" disabled=${disabled} onClick=${() => apply('add')}>${t('people.addTag')}</button>
@@ -111,10 +111,12 @@ export function Supporters() {
       ${canEdit() ? html`<a class="button" href="/app/supporters/import">${t('people.import')}</a>` : null}
       <a class="button secondary" href=${exportHref} download="supporters.csv">${t('people.export')}</a>`}>
     <${FilterForm} initial=${filters} onApply=${(f: Filters) => { setFilters(f); setCursors(['']); setSelected(new Set()); }} />
-    ${canEdit() ? html`<${BulkTags} ids=${[...selected]} filters=${filters} total=${people.data?.total} onDone=${people.reload} />` : null}
+    ${canEdit() ? html`<${BulkTags} ids=${[...selected]} filters=${filters} total=${people.data?.total} estimate=${people.data?.total_is_estimate === true} onDone=${people.reload} />` : null}
     <${ErrorNote} error=${people.error} />
     ${people.data === undefined ? html`<${Loading} />` : html`
-      <p role="status">${people.data.total !== undefined ? t('people.count', { count: people.data.total }) : ''}</p>
+      <p role="status">${people.data.total === undefined ? ''
+        // a very large list is counted by the database's estimate: said as "about"
+        : people.data.total_is_estimate ? t('people.countAbout', { count: people.data.total }) : t('people.count', { count: people.data.total })}</p>
       <div class="table-wrap"><table>
         <thead><tr>
           ${canEdit() ? html`<th scope="col"><input type="checkbox" aria-label=${t('people.selectPage')} checked=${allOnPage}

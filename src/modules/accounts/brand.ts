@@ -24,6 +24,8 @@ export interface Brand extends PageBrand {
   /** As pages and emails show them: a colour kept from before contrast was checked is darkened until readable. */
   shown: { primary: string; accent: string };
   logo: LogoInfo | null;
+  /** Changes with the colours shown: /brand/colours.css?v= */
+  coloursVersion: string;
 }
 
 const KEEP_MS = 1_000;
@@ -46,7 +48,8 @@ export function forgetBrand(db: Db): void {
 /** The logo's address on our origin: its hash in the query, so the address changes with the image. */
 export const logoPath = (logo: LogoInfo) => `/brand/logo?v=${logo.etag}`;
 
-async function readBrand(deps: Pick<Deps, 'db' | 'config'>): Promise<Brand> {
+/** The brand as stored now, past the cache (the settings API reads it so). */
+export async function readBrand(deps: Pick<Deps, 'db' | 'config'>): Promise<Brand> {
   const rows = await readSettingsJson(deps.db, ['organisation', 'organisation_logo']);
   const stored = (rows.get('organisation') ?? {}) as StoredOrganisation;
   const logo = (rows.get('organisation_logo') ?? null) as LogoInfo | null;
@@ -56,7 +59,7 @@ async function readBrand(deps: Pick<Deps, 'db' | 'config'>): Promise<Brand> {
   const version = createHash('sha256').update(`${shown.primary}${shown.accent}`).digest('hex').slice(0, 12);
   return {
     name: stored.name || deps.config.orgName,
-    primary_color: primary, accent_color: accent, shown, logo,
+    primary_color: primary, accent_color: accent, shown, logo, coloursVersion: version,
     logoSrc: logo ? logoPath(logo) : null,
     stylesheet: `/brand/colours.css?v=${version}`,
   };

@@ -1,9 +1,11 @@
 // Accounts: who may get in and what they may do. Organisers (owner, campaigner, viewer) log in with a
 // password and an optional authenticator app, or call the API with a token; every change is audited.
-// Also the installation's own settings, among them the organisation's wording of the public strings.
+// Also the installation's own settings, among them the organisation's wording of the public strings and
+// its look (name, logo, colours) on the public pages and in emails.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { registerAccountPages } from './account-pages.routes.ts';
+import { registerBrandRoutes } from './brand.routes.ts';
 import { registerOrganisationRoutes } from './organisation.routes.ts';
 import { registerSessionRoutes } from './session.routes.ts';
 import { registerUserRoutes } from './users.routes.ts';
@@ -17,6 +19,8 @@ export { requireSessionPage } from './session-page.ts';
 export type { Principal } from './principal.ts';
 export { ROLES, isRole, type Role } from './roles.ts';
 export { loadOrCreateSecret } from './settings.repo.ts';
+export { findBrand, type Brand } from './brand.ts';
+export { senderRefusal } from './senders.service.ts';
 export { translatorFor, getPublicStrings, replaceStringOverrides, type PublicStrings } from './string-overrides.service.ts';
 export { registerSettingsRoutes } from './strings.routes.ts';
 
@@ -26,4 +30,5 @@ export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
   registerSessionRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
+  registerBrandRoutes(app, deps);
 }

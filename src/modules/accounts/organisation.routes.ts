@@ -1,19 +1,31 @@
-// /api/v1/settings/organisation, /api/v1/settings/senders and /api/v1/settings/smtp/test: the owner's
-// settings of how the organisation appears and sends. One service call each.
+// /api/v1/settings/organisation (and its logo), /api/v1/settings/senders and /api/v1/settings/smtp/test:
+// the owner's settings of how the organisation appears and sends. One service call each.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
-import { getOrganisation, getSenders, sendSmtpTest, setOrganisation, setSenders } from './organisation.service.ts';
+import { IMAGE_TYPES } from '../../lib/image-type.ts';
+import { MAX_LOGO_BYTES, removeOrganisationLogo, setOrganisationLogo } from './organisation-logo.service.ts';
+import { getOrganisation, setOrganisation } from './organisation.service.ts';
+import { getSenders, sendSmtpTest, setSenders } from './senders.service.ts';
 
 const tags = ['settings'];
 const owner = { role: 'owner' } as const;
 
+const colour = (use: string) => Type.String({ maxLength: 7, description: `#rrggbb, for ${use}; refused unless readable on white (WCAG AA, 4.5:1)` });
 const Organisation = Type.Object({
   name: Type.String({ maxLength: 200 }),
-  logo_url: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: 'An https:// image address' }),
-  primary_color: Type.String({ maxLength: 7, description: '#rrggbb' }),
-  accent_color: Type.String({ maxLength: 7, description: '#rrggbb' }),
+  logo_url: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], {
+    description: 'Read-only: the uploaded logo\'s address on our own origin (upload with PUT /api/v1/settings/organisation/logo), or null',
+  }),
+  primary_color: colour('links and buttons'),
+  accent_color: colour('warnings and marks'),
+});
+const OrganisationInput = Type.Object({
+  name: Organisation.properties.name,
+  logo_url: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()], { description: 'Read-only: may be sent back as it was read; any other value is refused' })),
+  primary_color: Organisation.properties.primary_color,
+  accent_color: Organisation.properties.accent_color,
 });
 const Senders = Type.Object({
   default_from: Type.String({ description: 'MAIL_FROM' }),
@@ -32,8 +44,24 @@ export function registerOrganisationRoutes(root: FastifyInstance, deps: Deps): v
   }, async () => getOrganisation(deps));
 
   app.put('/api/v1/settings/organisation', {
-    config: owner, schema: { tags, summary: 'Change the organisation\'s name, logo and colours', body: Organisation, response: { 200: Organisation } },
+    config: owner, schema: { tags, summary: 'Change the organisation\'s name and colours', body: OrganisationInput, response: { 200: Organisation } },
   }, async (req) => setOrganisation(deps, req.body));
+
+  // the logo's bytes are the body, its type read from them; the parser is this scope's own, so no other
+  // route takes images
+  void app.register(async (scope) => {
+    scope.addContentTypeParser([...IMAGE_TYPES, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_LOGO_BYTES }, (_req, body, done) => done(null, body));
+    scope.withTypeProvider<TypeBoxTypeProvider>().put('/api/v1/settings/organisation/logo', {
+      config: owner, bodyLimit: MAX_LOGO_BYTES,
+      schema: {
+        tags, summary: 'Upload the organisation\'s logo (PNG, JPEG, GIF or WebP, up to 512 KB; the bytes are the body), served at /brand/logo',
+        consumes: [...IMAGE_TYPES, 'application/octet-stream'], response: { 200: Organisation },
+      },
+    }, async (req) => setOrganisationLogo(deps, req.body as Buffer));
+    scope.withTypeProvider<TypeBoxTypeProvider>().delete('/api/v1/settings/organisation/logo', {
+      config: owner, schema: { tags, summary: 'Remove the organisation\'s logo', response: { 200: Organisation } },
+    }, async () => removeOrganisationLogo(deps));
+  });
 
   app.get('/api/v1/settings/senders', {
     config: { role: 'campaigner' }, schema: { tags, summary: 'The sender identities messages may use, the default sender and the relay', response: { 200: Senders } },

@@ -7,7 +7,7 @@ import { invalid } from '../../http/problem.ts';
 import { forgetCachedArticle } from './article-cache.ts';
 import { deleteImage, saveImage } from './article-images.repo.ts';
 import { getArticle, getArticleRow, type ArticleView } from './articles.service.ts';
-import { sniffImageType } from './image-type.ts';
+import { sniffImageType } from '../../lib/image-type.ts';
 
 /** Link previews want at least 200×200 and at most a few MB; 5 MB holds any sensible photo. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;

@@ -10,7 +10,7 @@ import { choosePageLanguage, rememberLanguage } from '../../http/page-language.t
 import { MASTODON_COOKIE, VISITOR_COOKIE, supporterCookieOptions } from '../../http/supporter-cookies.ts';
 import { normalizeMastodonInstance } from '../../lib/mastodon-host.ts';
 import { isTokenShaped, randomToken } from '../../lib/tokens.ts';
-import { translatorFor } from '../accounts/index.ts';
+import { findBrand, translatorFor } from '../accounts/index.ts';
 import { findCachedArticle, findCachedImage } from './article-cache.ts';
 import { ARTICLE_SLUG } from './article-fields.ts';
 import { articleNotFoundPage, articlePageHtml } from './article-page.view.ts';
@@ -44,10 +44,11 @@ export function registerArticlePageRoutes(root: FastifyInstance, deps: Deps): vo
     const { lang, chosen } = choosePageLanguage(req, visit.kind === 'page' ? [visit.cached.article.language] : []);
     if (chosen) rememberLanguage(reply, chosen, deps.config);
     const t = await translatorFor(deps, lang);
+    const brand = await findBrand(deps);
     reply.type('text/html; charset=utf-8');
-    if (visit.kind === 'missing') return reply.code(404).send(articleNotFoundPage(t));
+    if (visit.kind === 'missing') return reply.code(404).send(articleNotFoundPage(t, brand));
     return reply.send(articlePageHtml(visit.cached, {
-      t, languages: languageNav(t, req.query, ['via', 'r']), publicUrl: deps.config.publicUrl, orgName: deps.config.orgName,
+      t, languages: languageNav(t, req.query, ['via', 'r']), publicUrl: deps.config.publicUrl, brand,
       via: visit.via, r: visit.r, mastodonInstance: normalizeMastodonInstance(req.cookies[MASTODON_COOKIE]),
     }));
   });

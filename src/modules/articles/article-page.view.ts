@@ -2,7 +2,7 @@
 // fixed words come from the translator in the page's language; the article's own words keep the article's
 // language and direction. Link previews get Open Graph and Twitter card tags with absolute URLs, and the
 // image only from our own origin on the page itself (the CSP allows no other).
-import { renderPage } from '../../http/layout.ts';
+import { renderPage, type PageBrand } from '../../http/layout.ts';
 import type { Translator } from '../../i18n/index.ts';
 import { html, raw, SafeHtml } from '../../lib/html.ts';
 import { textDirection } from '../../lib/language.ts';
@@ -15,7 +15,8 @@ export interface ArticlePageExtras {
   /** Links to this page in the other languages. */
   languages: SafeHtml;
   publicUrl: string;
-  orgName: string;
+  /** The organisation: at the top of the page, and the site's name in link previews. */
+  brand: PageBrand;
   /** The share the visitor came through, and their recipient token: carried into the share form. */
   via: string | undefined;
   r: string | undefined;
@@ -40,14 +41,14 @@ ${raw(bodyHtml)}
 </article>
 ${shareForm(article.slug, extras)}`;
   return renderPage({
-    title: article.title, lang: t.lang, languages: extras.languages, description: article.summary || undefined, body,
-    head: previewTags({ title: article.title, summary: article.summary, url: pageUrl, image: previewImage, imageAlt: article.image_alt, siteName: extras.orgName }),
+    title: article.title, lang: t.lang, languages: extras.languages, brand: extras.brand, description: article.summary || undefined, body,
+    head: previewTags({ title: article.title, summary: article.summary, url: pageUrl, image: previewImage, imageAlt: article.image_alt, siteName: extras.brand.name }),
   });
 }
 
-export function articleNotFoundPage(t: Translator): string {
+export function articleNotFoundPage(t: Translator, brand: PageBrand): string {
   const title = t.text('article.notFound.title');
-  return renderPage({ title, lang: t.lang, body: html`<h1>${title}</h1>\n<p>${t.text('article.notFound.text')}</p>` });
+  return renderPage({ title, lang: t.lang, brand, body: html`<h1>${title}</h1>\n<p>${t.text('article.notFound.text')}</p>` });
 }
 
 function shareForm(slug: string, { t, via, r, mastodonInstance }: ArticlePageExtras): SafeHtml {

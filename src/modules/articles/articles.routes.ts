@@ -6,7 +6,7 @@ import { MAX_IMAGE_BYTES, removeArticleImage, setArticleImage } from './article-
 import { articleStats } from './article-stats.service.ts';
 import { ArticleCreated, ArticleId, ArticleInput, ArticleList, ArticleListQuery, ArticlePatch, ArticleStats, ArticleView } from './articles.schema.ts';
 import { createArticle, getArticle, listArticles, updateArticle } from './articles.service.ts';
-import { IMAGE_TYPES } from './image-type.ts';
+import { IMAGE_TYPES } from '../../lib/image-type.ts';
 
 const tags = ['articles'];
 // reading needs a viewer; writing (the default) a campaigner

@@ -5,6 +5,7 @@ import { invalid, type InvalidParam } from '../../http/problem.ts';
 import { canonicalLanguage } from '../../lib/language.ts';
 import { compileHtmlTemplate } from '../../mail/liquid.ts';
 import { formatMailbox, parseMailbox } from '../../mail/mailbox.ts';
+import { senderRefusal } from '../accounts/index.ts';
 import { checkAbTestInput, type AbTestInput } from './ab-test-input.ts';
 import { checkLiquid, checkSubjectLine } from './liquid-check.ts';
 import { insertMessage } from './messages.repo.ts';
@@ -13,7 +14,7 @@ import { insertMessageTranslations, type MessageTranslation } from './translatio
 export interface MessageInput {
   subject: string;
   body: string;
-  /** "Name <address>"; the configured MAIL_FROM when absent. */
+  /** "Name <address>"; the configured MAIL_FROM when absent. One of the sender identities when any are listed. */
   from?: string | undefined;
   targets?: { tags?: string[] | undefined } | undefined;
   /** BCP 47; 'en' when absent. Sets the email's lang and direction. */
@@ -26,8 +27,9 @@ export interface MessageInput {
   translations?: MessageTranslation[] | undefined;
 }
 
-export async function createMessage(deps: Pick<Deps, 'db' | 'clock'>, input: MessageInput): Promise<{ id: number }> {
-  const fields = checkMessageInput(input);
+export async function createMessage(deps: Pick<Deps, 'db' | 'clock' | 'config'>, input: MessageInput): Promise<{ id: number }> {
+  const fromRefused = input.from?.trim() ? await senderRefusal(deps, input.from) : undefined;
+  const fields = checkMessageInput(input, fromRefused);
   const now = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const id = await insertMessage(trx, {
@@ -48,7 +50,8 @@ export async function createMessage(deps: Pick<Deps, 'db' | 'clock'>, input: Mes
   });
 }
 
-function checkMessageInput(input: MessageInput) {
+/** `fromRefused`: why the sender may not be used (the organisation lists its sender identities). */
+function checkMessageInput(input: MessageInput, fromRefused: string | undefined) {
   const problems: InvalidParam[] = [];
   const subject = checkSubjectLine('subject', input.subject, problems);
 
@@ -58,8 +61,9 @@ function checkMessageInput(input: MessageInput) {
   let from: string | null = null;
   if (input.from !== undefined && input.from.trim() !== '') {
     const mailbox = parseMailbox(input.from);
-    if (mailbox) from = formatMailbox(mailbox);
-    else problems.push({ name: 'from', reason: 'must be one mailbox, like "Name <name@example.org>"' });
+    if (!mailbox) problems.push({ name: 'from', reason: 'must be one mailbox, like "Name <name@example.org>"' });
+    else if (fromRefused) problems.push({ name: 'from', reason: fromRefused });
+    else from = formatMailbox(mailbox);
   }
 
   const language = input.language === undefined ? 'en' : canonicalLanguage(input.language);

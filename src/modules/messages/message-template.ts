@@ -3,6 +3,7 @@
 // templates run, with their values and their own tracked links. The footer's fixed words follow the
 // recipient's own language where a catalogue serves it, else the message's: whoever reads the mail can
 // read how to stop it.
+import type { MessageKind } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { shippedLanguages, supportedLanguage } from '../../i18n/index.ts';
 import { compileEmailFooter, type EmailFooter } from '../../mail/footer.ts';
@@ -10,7 +11,7 @@ import { renderEmailHtml } from '../../mail/layout.ts';
 import { compileHtmlTemplate, compileTextTemplate, containsLiquid, type CompiledLiquid } from '../../mail/liquid.ts';
 import { renderMarkdownBody } from '../../mail/markdown.ts';
 import { htmlToPlainText } from '../../mail/plain-text.ts';
-import { translatorFor } from '../accounts/index.ts';
+import { findBrand, translatorFor } from '../accounts/index.ts';
 import { abSubjectsOf } from './ab-test-input.ts';
 import type { MergeValues } from './merge-values.ts';
 import { openPixelUrl, withOpenPixel } from './open-pixel.ts';
@@ -24,6 +25,8 @@ export interface MessageContent {
   track_opens?: number | boolean;
   /** JSON array of A/B subject variants, picked per recipient by subjectVariant. */
   ab_subjects?: string | null;
+  /** A reminder's footer says why it came without claiming a sign-up. */
+  kind?: MessageKind;
 }
 
 export interface RenderedContent {
@@ -56,14 +59,19 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
     return `href="${tag(`{{ __links[${links.length - 1}] }}`)}"`;
   });
 
+  // the organisation's name, logo and colour, read once for the whole send
+  const brand = await findBrand(deps);
   const footers = new Map<string, (url: string) => EmailFooter>();
-  for (const lang of shippedLanguages) footers.set(lang, compileEmailFooter(await translatorFor(deps, lang), deps.config.orgName));
+  const reason = message.kind === 'reminder' ? 'email.footer.reasonReminder' : 'email.footer.reason';
+  for (const lang of shippedLanguages) footers.set(lang, compileEmailFooter(await translatorFor(deps, lang), brand.name, reason));
   const messageFooter = footers.get(supportedLanguage(message.language) ?? 'en')!;
   const footerFor = (language: string | null | undefined) => footers.get(supportedLanguage(language) ?? '') ?? messageFooter;
 
-  // the footer is a value, not template source: its words can never be read as Liquid
+  // the footer and the organisation's name are values, not template source: their words can never be read as Liquid
+  const logoUrl = brand.logoSrc && `${deps.config.publicUrl}${brand.logoSrc}`;
   const html = await renderEmailHtml({
     bodyHtml: linkedHtml, lang: message.language, title: tag('{{ __subject }}'), footerHtml: tag('{{ __footer_html | raw }}'),
+    brand: { name: tag('{{ __org_name }}'), logoUrl: logoUrl && tag('{{ __logo_url }}'), colour: brand.shown.primary },
   });
   const text = `${htmlToPlainText(linkedHtml)}\n\n${tag('{{ __footer_text }}')}\n`;
 
@@ -89,6 +97,8 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
         __footer_html: footer.html,
         __footer_text: footer.text,
         __subject: subject,
+        __org_name: brand.name,
+        __logo_url: logoUrl ?? '',
         __open_url: message.track_opens ? openPixelUrl(deps, token) : '',
       };
       return { subject, html: htmlTemplate.render(scope), text: textTemplate.render(scope), unsubscribeUrl: unsubscribeLink };

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { languageNav } from '../../http/language-nav.ts';
 import { choosePageLanguage, rememberLanguage } from '../../http/page-language.ts';
-import { translatorFor } from '../accounts/index.ts';
+import { findBrand, translatorFor } from '../accounts/index.ts';
 import { followTrackedLink } from './follow-link.service.ts';
 import { TRANSPARENT_GIF } from './open-pixel.ts';
 import { recordOpen } from './record-open.service.ts';
@@ -42,7 +42,7 @@ export function registerPublicMessageRoutes(app: FastifyInstance, deps: Deps): v
       const t = await translatorFor(deps, lang);
       const action = `/u/${req.params.token}?s=${encodeURIComponent(String(req.query.s))}`;
       return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8')
-        .send(unsubscribePage(t, deps.config.orgName, action, languageNav(t, req.query, ['s'])));
+        .send(unsubscribePage(t, await findBrand(deps), action, languageNav(t, req.query, ['s'])));
     });
 
     scope.post<TokenRequest>('/u/:token', hidden, async (req, reply) => {
@@ -52,7 +52,7 @@ export function registerPublicMessageRoutes(app: FastifyInstance, deps: Deps): v
       // a mail client's one-click request gets a plain answer nobody reads
       if (oneClick) return reply.type('text/plain; charset=utf-8').send('You are unsubscribed.\n');
       const t = await translatorFor(deps, choosePageLanguage(req, link.languages).lang);
-      return reply.type('text/html; charset=utf-8').send(unsubscribedPage(t, deps.config.orgName));
+      return reply.type('text/html; charset=utf-8').send(unsubscribedPage(t, await findBrand(deps)));
     });
   });
 }

@@ -1,13 +1,13 @@
 // The two unsubscribe pages. They name the organisation but not the address: a forwarded email's link
 // should not show whose it was.
-import { renderPage } from '../../http/layout.ts';
+import { renderPage, type PageBrand } from '../../http/layout.ts';
 import type { Translator } from '../../i18n/index.ts';
 import { html, type SafeHtml } from '../../lib/html.ts';
 
-export function unsubscribePage(t: Translator, orgName: string, action: string, languages: SafeHtml): string {
-  const org = html`<bdi>${orgName}</bdi>`;
+export function unsubscribePage(t: Translator, brand: PageBrand, action: string, languages: SafeHtml): string {
+  const org = html`<bdi>${brand.name}</bdi>`;
   return renderPage({
-    title: t.text('unsubscribe.title'), lang: t.lang, languages,
+    title: t.text('unsubscribe.title'), lang: t.lang, languages, brand,
     body: html`<h1>${t.html('unsubscribe.question', { org })}</h1>
 <p>${t.html('unsubscribe.explain', { org })}</p>
 <form method="post" action="${action}">
@@ -17,11 +17,11 @@ export function unsubscribePage(t: Translator, orgName: string, action: string, 
   });
 }
 
-export function unsubscribedPage(t: Translator, orgName: string): string {
+export function unsubscribedPage(t: Translator, brand: PageBrand): string {
   const title = t.text('unsubscribed.title');
   return renderPage({
-    title, lang: t.lang,
+    title, lang: t.lang, brand,
     body: html`<h1>${title}</h1>
-<p>${t.html('unsubscribed.text', { org: html`<bdi>${orgName}</bdi>` })}</p>`,
+<p>${t.html('unsubscribed.text', { org: html`<bdi>${brand.name}</bdi>` })}</p>`,
   });
 }

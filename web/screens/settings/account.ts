@@ -1,4 +1,5 @@
-// Your own second factor: enrol a TOTP app (scan or type the secret, confirm with a first code) or remove it.
+// Your own second factor: enrol a TOTP app (your password first, then scan or type the secret and confirm
+// with a first code) or remove it.
 import { useState } from 'preact/hooks';
 import { Field } from '../../components/field.ts';
 import { ErrorNote, Done } from '../../components/notice.ts';
@@ -14,6 +15,7 @@ export function AccountSettings() {
   const [enabled, setEnabled] = useState(user.totp_enabled);
   const [enrolment, setEnrolment] = useState<Enrolment>();
   const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState('');
   const run = async (action: () => Promise<void>) => {
@@ -21,7 +23,13 @@ export function AccountSettings() {
     setDone('');
     try { await action(); } catch (err) { setError(err); }
   };
-  const start = () => run(async () => setEnrolment(await api<Enrolment>('POST', '/api/v1/session/totp')));
+  const start = (e: Event) => {
+    e.preventDefault();
+    return run(async () => {
+      setEnrolment(await api<Enrolment>('POST', '/api/v1/session/totp', { password }));
+      setPassword('');
+    });
+  };
   const confirmCode = (e: Event) => {
     e.preventDefault();
     return run(async () => {
@@ -47,7 +55,11 @@ export function AccountSettings() {
     <h2 id="totp-title">${t('totp.title')}</h2>
     <p><bdi>${user.name}</bdi> · <bdi>${user.email}</bdi></p>
     <p>${enabled ? t('totp.on') : t('totp.off')}</p>
-    ${!enabled && !enrolment ? html`<button type="button" onClick=${start}>${t('totp.start')}</button>` : null}
+    ${!enabled && !enrolment ? html`<form onSubmit=${start}>
+      <${Field} label=${t('totp.password')} name="totp-password" type="password" value=${password} onValue=${setPassword}
+        autocomplete="current-password" required hint=${t('totp.passwordHint')} />
+      <div class="actions"><button type="submit">${t('totp.start')}</button></div>
+    </form>` : null}
     ${enrolment ? html`<form onSubmit=${confirmCode}>
       <p>${t('totp.scan')}</p>
       <img class="qr" src=${`data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qr_svg)}`} alt=${t('totp.qrAlt')} width="200" height="200" />
