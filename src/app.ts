@@ -10,7 +10,9 @@ import { registerHealthRoutes } from './http/health.routes.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticAssets } from './http/static-assets.ts';
 import { registerHomePage } from './http/home-page.ts';
-import { registerApiAuth, registerSettingsRoutes, translatorFor } from './modules/accounts/index.ts';
+import { registerAppShellRoutes } from './modules/app-shell/index.ts';
+import { registerAccountRoutes, registerApiAuth, registerSettingsRoutes, translatorFor } from './modules/accounts/index.ts';
+import { registerArticleRoutes } from './modules/articles/index.ts';
 import { registerBounceRoutes } from './modules/bounces/index.ts';
 import { registerMessageRoutes } from './modules/messages/index.ts';
 import { registerPeopleRoutes } from './modules/people/index.ts';
@@ -22,7 +24,7 @@ export type App = FastifyInstance;
 export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
   const app = Fastify({
     loggerInstance: options.logger ? deps.log : undefined,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy, // TRUST_PROXY: believe no X-Forwarded-For unless told which proxies to
     bodyLimit: 64 * 1024 * 1024, // CSV imports of a few hundred thousand rows
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -48,11 +50,14 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   registerApiAuth(app, deps);
   registerHomePage(app, deps, translators);
   registerSettingsRoutes(app, deps);
+  registerAccountRoutes(app, deps);
   registerPeopleRoutes(app, deps);
   registerStormRoutes(app, deps);
+  registerArticleRoutes(app, deps);
   registerMessageRoutes(app, deps);
   registerStatsRoutes(app, deps);
   registerBounceRoutes(app, deps);
+  registerAppShellRoutes(app, deps);
 
   registerHealthRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -35,6 +35,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const log = pino({ level: options.logger === false ? 'silent' : config.logLevel });
   const db = openDatabase({
     databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize,
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
     onIdleError: (err) => log.warn({ err }, 'an idle database connection failed; it will be replaced'),
   });
   try {

@@ -15,7 +15,7 @@ const storm = await createStorm(rt.deps, {
   ends_at: new Date(now + 3_600_000).toISOString(),
   hashtags: ['GenocideGames', 'StandWithUyghurs'],
   article_url: 'https://example.org/blog/what-is-happening-in-the-uyghur-region',
-  targets: ['@iocmedia'],
+  targets: [{ name: 'IOC Media', handles: { x: '@iocmedia' } }],
   messages: [
     'While China celebrates the end of the Beijing Olympics, the genocide against the Uyghurs continues.',
     'Tonight the Olympic flame goes out in Beijing. For millions of Uyghurs held in camps, the darkness goes on.',

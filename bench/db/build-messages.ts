@@ -34,7 +34,7 @@ export function planSizes(people: number, deliveries: number): number[] {
 }
 
 export async function buildMessages(
-  deps: Pick<Deps, 'db' | 'clock'>, q: BulkSql, publicUrl: string, people: number, deliveries: number, nowSeconds: number,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>, q: BulkSql, publicUrl: string, people: number, deliveries: number, nowSeconds: number,
   progress: (done: number) => void,
 ): Promise<PlannedMessage[]> {
   const sizes = planSizes(people, deliveries);
@@ -62,7 +62,7 @@ export async function buildMessages(
   return planned;
 }
 
-async function composeMessage(deps: Pick<Deps, 'db' | 'clock'>, publicUrl: string, i: number, size: number, people: number, count: number, now: number): Promise<PlannedMessage> {
+async function composeMessage(deps: Pick<Deps, 'db' | 'clock' | 'config'>, publicUrl: string, i: number, size: number, people: number, count: number, now: number): Promise<PlannedMessage> {
   const everyone = size >= people;
   const tags = everyone ? [] : [TAGS[(i * 3) % TAGS.length]![0], TAGS[(i * 3 + 1) % TAGS.length]![0]];
   const trackOpens = i % 5 === 2;

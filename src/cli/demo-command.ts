@@ -1,12 +1,14 @@
 // `outcry demo`: a demo organisation so a newcomer sees the whole chain at once — 50 fictional supporters,
-// a storm like the closing-ceremony one (live now, or counting down with --upcoming) and its invitation.
+// a storm like the closing-ceremony one (live now, or counting down with --upcoming), the article it offers
+// and its invitation.
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
+import { createArticle, findArticleReference } from '../modules/articles/index.ts';
 import { createMessage } from '../modules/messages/index.ts';
 import { importPeople } from '../modules/people/index.ts';
 import { createStorm, findStormBySlug, stormUrl } from '../modules/storms/index.ts';
 import { withRuntime } from './context.ts';
-import { DEMO_ARTICLE_URL, DEMO_HASHTAGS, DEMO_SLUG, DEMO_TAG, DEMO_VARIANTS, demoInvitation, demoSupportersCsv } from './demo-content.ts';
+import { DEMO_ARTICLE, DEMO_HASHTAGS, DEMO_SLUG, DEMO_TAG, DEMO_VARIANTS, demoInvitation, demoSupportersCsv } from './demo-content.ts';
 
 const HOUR = 3_600_000;
 
@@ -22,6 +24,7 @@ export function registerDemoCommand(program: Command): void {
           return;
         }
         const people = await importPeople(deps, Readable.from([demoSupportersCsv()]), { tags: [DEMO_TAG] });
+        const article = (await findArticleReference(deps, DEMO_ARTICLE.slug)) ?? (await createArticle(deps, DEMO_ARTICLE));
         const now = deps.clock.now().getTime();
         const startsAt = opts.upcoming ? now + 24 * HOUR : now - 60_000;
         const storm = await createStorm(deps, {
@@ -31,13 +34,14 @@ export function registerDemoCommand(program: Command): void {
           ends_at: new Date(startsAt + 48 * HOUR).toISOString(),
           timezone: 'Europe/London',
           hashtags: DEMO_HASHTAGS,
-          article_url: DEMO_ARTICLE_URL,
+          article: article.id,
           messages: DEMO_VARIANTS.map((text) => ({ text })),
         });
-        const message = await createMessage(deps, { ...demoInvitation(storm.url), targets: { tags: [DEMO_TAG] } });
+        const message = await createMessage(deps, { ...demoInvitation(storm.url, article.url), targets: { tags: [DEMO_TAG] } });
         console.log(`Demo ready:
   ${people.imported} supporters tagged "${DEMO_TAG}" (outcry people list --tag ${DEMO_TAG})
   storm page:   ${storm.url}   (${opts.upcoming ? 'counts down to tomorrow' : 'live for 48 hours'})
+  article:      ${article.url}   (read and share; its numbers at GET /api/v1/articles/${article.id}/stats)
   invitation:   message #${message.id}, a draft to everyone tagged "${DEMO_TAG}"
 
 Next:

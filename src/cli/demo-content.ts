@@ -3,7 +3,25 @@
 
 export const DEMO_TAG = 'demo';
 export const DEMO_SLUG = 'closing-ceremony';
-export const DEMO_ARTICLE_URL = 'https://example.org/blog/what-is-happening-in-the-uyghur-region';
+
+/** The article the storm offers people who are not on social media, served by Outcry at /a/{slug}. */
+export const DEMO_ARTICLE = {
+  title: 'What is happening in the Uyghur region',
+  slug: 'what-is-happening',
+  summary: 'More than a million Uyghurs have been held in camps. What is happening, and what each of us can do about it.',
+  body: `Since 2017 the Chinese government has held more than a million Uyghurs and other Turkic Muslims in camps
+in the Uyghur region. Families are separated, mosques torn down, and people sent to work in factories far
+from home.
+
+## What we can do
+
+- **Talk about it.** Most people have never heard of the camps. Tell the people around you.
+- **Share this article.** Every reader you bring can bring the next.
+- **Ask before you buy.** Cotton and solar panels from the region may be made with forced labour.
+
+> "The world must not look away."
+`,
+};
 
 export const DEMO_VARIANTS = [
   'While China celebrates the end of the Beijing Olympics, the genocide against the Uyghurs continues. The world must not look away.',
@@ -13,7 +31,7 @@ export const DEMO_VARIANTS = [
 
 export const DEMO_HASHTAGS = ['GenocideGames', 'StandWithUyghurs'];
 
-export function demoInvitation(stormUrl: string): { subject: string; body: string } {
+export function demoInvitation(stormUrl: string, articleUrl: string): { subject: string; body: string } {
   return {
     subject: 'Will you take part in a storm on Sunday?',
     body: `Hi {{ first_name | default: "friend" }},
@@ -29,7 +47,7 @@ the Uyghurs.
 
 [Send your post](${stormUrl})
 
-Not on social media? [Read and share this article](${DEMO_ARTICLE_URL}), which explains what is happening
+Not on social media? [Read and share this article](${articleUrl}), which explains what is happening
 in the Uyghur region and what we can do about it.
 
 Thank you for reading and for your support,

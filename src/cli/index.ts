@@ -7,6 +7,7 @@ import { registerMessagesCommands } from './messages-command.ts';
 import { registerPeopleCommands } from './people-command.ts';
 import { registerStartCommands } from './start-command.ts';
 import { registerTokenCommands } from './token-command.ts';
+import { registerUsersCommands } from './users-command.ts';
 
 export async function runCli(argv: string[]): Promise<void> {
   const program = new Command('outcry')
@@ -16,6 +17,7 @@ export async function runCli(argv: string[]): Promise<void> {
     .showHelpAfterError();
   registerStartCommands(program);
   registerTokenCommands(program);
+  registerUsersCommands(program);
   registerMessagesCommands(program);
   registerPeopleCommands(program);
   registerDemoCommand(program);

@@ -1,5 +1,6 @@
 // The one reader of process.env. Every key is documented in README.md and .env.example.
 import { resolve } from 'node:path';
+import { trustProxyFrom, type TrustProxy } from './trust-proxy.ts';
 
 export interface Config {
   readonly port: number;
@@ -10,6 +11,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** PostgreSQL connections each process keeps for its queries (job queues and notifications have their own few). */
   readonly databasePoolSize: number;
+  /** PostgreSQL cancels any statement running longer (a runaway query must not hold a connection for ever); 0: no limit. */
+  readonly databaseStatementTimeoutMs: number;
   /** Base of every link in an email and on public pages, without a trailing slash. */
   readonly publicUrl: string;
   readonly smtpUrl: string | undefined;
@@ -40,6 +43,12 @@ export interface Config {
   readonly blueskyAppviewUrl: string;
   /** How often a live storm's public posts are looked for on Bluesky and Mastodon; 0: never. */
   readonly publicPostsPollMs: number;
+  /** Reminder requests one address (IP) may make on storm pages in an hour. */
+  readonly reminderRequestsPerHour: number;
+  /** Most live streams (/s/:slug/live and the dashboard's) one process holds open; beyond, 503. */
+  readonly liveMaxStreams: number;
+  /** Which X-Forwarded-For entries to believe for the client's address (see trust-proxy.ts); false: none. */
+  readonly trustProxy: TrustProxy;
 }
 
 export interface ConfigOverrides {
@@ -66,6 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     dataDir: resolve(overrides.dataDir ?? (env.OUTCRY_DATA || 'outcry-data')),
     databaseUrl,
     databasePoolSize: Math.max(1, intFrom(env, 'DATABASE_POOL_SIZE', 10)),
+    databaseStatementTimeoutMs: intFrom(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000),
     publicUrl,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Outcry <outcry@localhost>',
@@ -85,6 +95,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     dkimSelector: env.DKIM_SELECTOR || 'outcry',
     blueskyAppviewUrl: (env.BLUESKY_APPVIEW_URL || 'https://public.api.bsky.app').replace(/\/+$/, ''),
     publicPostsPollMs: intFrom(env, 'PUBLIC_POSTS_POLL_SECONDS', 60) * 1000,
+    reminderRequestsPerHour: intFrom(env, 'REMINDER_REQUESTS_PER_HOUR', 10),
+    liveMaxStreams: intFrom(env, 'OUTCRY_LIVE_MAX_STREAMS', 10_000),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
   });
 }
 

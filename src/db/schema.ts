@@ -1,7 +1,11 @@
 // Table types. Timestamps are ISO 8601 strings in UTC on both databases; JSON columns hold JSON text.
 import type { Generated, Insertable, Kysely, Selectable } from 'kysely';
 
-export type SubscriptionStatus = 'subscribed' | 'unsubscribed' | 'bouncing' | 'spam complaint';
+/**
+ * 'reminder only': someone who asked for a storm's reminder and is not on the list. They get that reminder
+ * and nothing else (audiences take 'subscribed' only); an import of their address puts them on the list.
+ */
+export type SubscriptionStatus = 'subscribed' | 'unsubscribed' | 'bouncing' | 'spam complaint' | 'reminder only';
 
 export interface SettingsTable {
   key: string;
@@ -51,13 +55,31 @@ export interface StormsTable {
   ends_at: string;
   /** JSON array of hashtags without '#'. */
   hashtags: string;
-  /** JSON array of target handles. */
-  targets: string;
   article_url: string | null;
+  /** The article (articles module) the storm offers; its page is then article_url. */
+  article_id: number | null;
   /** JSON array of Mastodon servers whose hashtag timelines are read for evidence: host names, or base URLs. */
   mastodon_instances: Generated<string>;
+  /** Whom the reminder wave at the start reaches: those who asked, or also everyone the invitations went to. */
+  reminder_audience: Generated<ReminderAudience>;
+  /** The starts_at the reminder wave went out for; null until it has (a storm moved later gets a new one). */
+  reminders_sent_for: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export type ReminderAudience = 'requested' | 'requested_and_invited';
+
+/** Someone who asked, on the storm's page, to be reminded when it starts. */
+export interface StormRemindersTable {
+  id: Generated<number>;
+  storm_id: number;
+  person_id: number;
+  /** The page's language when they asked: the reminder's. */
+  language: string;
+  /** A keyed hash of the asking address (IP), for the hourly limit; emptied after the hour. */
+  ip_mark: string | null;
+  created_at: string;
 }
 
 /** A public post found carrying a storm's hashtags; post_id is the network's URI for it (at://…, a status URI). */
@@ -76,12 +98,45 @@ export interface StormVariantsTable {
   text: string;
   /** Set when an edit dropped a variant that events still point at; it keeps its row but leaves the rotation. */
   removed_at: string | null;
+  /** Its share of the supporters relative to the others' (default 1: equal shares). */
+  weight: Generated<number>;
 }
+
+/** An official a storm addresses, with a handle per network that has mentions ('@name', '@user@instance'). */
+export interface StormTargetsTable {
+  id: Generated<number>;
+  storm_id: number;
+  position: number;
+  /** What networks without mentions (and those where the target has no handle) show. */
+  name: string;
+  handle_x: string | null;
+  handle_bluesky: string | null;
+  handle_mastodon: string | null;
+  handle_threads: string | null;
+  /** Set when an edit dropped the target; its row stays, as events name it. */
+  removed_at: string | null;
+}
+
+/** What a supporter was given: 'p:' + person id or 'v:' + visitor id, kept so they get it again. */
+export interface StormAssignmentsTable {
+  storm_id: number;
+  supporter: string;
+  variant_id: number;
+  target_id: number | null;
+  hashtag: string | null;
+  created_at: string;
+}
+
+export type MessageKind = 'blast' | 'reminder';
 
 export type MessageStatus = 'draft' | 'scheduled' | 'sending' | 'sent' | 'paused' | 'cancelled';
 
 export interface MessagesTable {
   id: Generated<number>;
+  /** blast: composed by an organiser. reminder: a storm's reminder wave, made by the storms module. */
+  kind: Generated<MessageKind>;
+  /** Unique when set: what a module asked this message to be made for, so it is made once. */
+  reference: string | null;
   subject: string;
   body: string;
   from_address: string | null;
@@ -150,7 +205,8 @@ export interface DeliveryAttemptsTable {
   reply: string | null;
 }
 
-export type EventKind = 'page_view' | 'post_started' | 'post_reported' | 'click' | 'unsubscribe' | 'open';
+export type EventKind = 'page_view' | 'post_started' | 'post_reported' | 'click' | 'unsubscribe' | 'open'
+  | 'article_visit' | 'article_shared';
 
 export interface EventsTable {
   id: Generated<number>;
@@ -163,6 +219,51 @@ export interface EventsTable {
   /** Random first-party visitor id, so a page can count unique supporters without knowing them. */
   visitor: string | null;
   url: string | null;
+  article_id: number | null;
+  /** article_shared: the sharer's token; article_visit: the token of the share the visitor arrived through. */
+  share_token: string | null;
+  /** post_started: the storm target the post addressed. */
+  target_id: number | null;
+  created_at: string;
+}
+
+/** An article to read and share, served at /a/{slug}; with external_url instead of a body, /a/{slug} redirects there. */
+export interface ArticlesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  summary: string;
+  /** Markdown; null when the article lives at external_url. */
+  body: string | null;
+  external_url: string | null;
+  /** For og:image when no image was uploaded; shown on the page only when it is on our own origin. */
+  image_url: string | null;
+  image_alt: string;
+  language: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticleImagesTable {
+  article_id: number;
+  content_type: string;
+  data: Buffer;
+  etag: string;
+  updated_at: string;
+}
+
+/** A sharer's first-party link to an article (/a/{slug}?via={token}): who shared, and through whose share they came. */
+export interface ArticleSharesTable {
+  /** Random, unguessable. */
+  token: string;
+  article_id: number;
+  person_id: number | null;
+  /** The sharer's first-party visitor id: what names the sharer when they are not a known person. */
+  visitor: string | null;
+  /** The share the sharer arrived through; null for a first-generation share. */
+  via_token: string | null;
+  /** 1 for a share by someone who did not arrive through a share; the parent's generation + 1 otherwise. */
+  generation: number;
   created_at: string;
 }
 
@@ -172,6 +273,71 @@ export interface ApiTokensTable {
   token_hash: string;
   created_at: string;
   last_used_at: string | null;
+  role: Generated<UserRole>;
+  /** The user who made it through the API (migration 0013); null: made on the command line. */
+  created_by: number | null;
+}
+
+/** owner: users, settings, tokens; campaigner: supporters, messages, storms; viewer: numbers only. */
+export type UserRole = 'owner' | 'campaigner' | 'viewer';
+
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  /** Trimmed, lower-case. */
+  email: string;
+  role: UserRole;
+  /** PHC-style scrypt string; null until an invited user has chosen a password. */
+  password_hash: string | null;
+  /** Base32 TOTP secret once confirmed; totp_pending_secret while being enrolled. */
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  /** The last TOTP time step accepted, so no code is accepted twice. */
+  totp_last_step: number | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  /** SHA-256 of the cookie's random token. */
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end, whatever the activity. */
+  expires_at: string;
+}
+
+export interface AccountLinksTable {
+  id: Generated<number>;
+  token_hash: string;
+  kind: 'setup' | 'invite';
+  user_id: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  /** The address tried (lower-case), known or not. */
+  account: string;
+  ip: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  /** system: the command line. */
+  actor_type: 'user' | 'token' | 'anonymous' | 'system';
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  subject: string | null;
+  ip: string | null;
 }
 
 export type BounceKind = 'hard' | 'soft' | 'complaint';
@@ -191,20 +357,89 @@ export interface BounceEventsTable {
   created_at: string;
 }
 
+export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A CSV import running in the background: its progress, written every batch so any process can show it. */
+export interface ImportsTable {
+  id: Generated<number>;
+  status: ImportStatus;
+  /** JSON array of the tags given to everyone in the file. */
+  tags: Generated<string>;
+  rows_done: Generated<number>;
+  added: Generated<number>;
+  updated: Generated<number>;
+  rejected: Generated<number>;
+  bytes_done: Generated<number>;
+  bytes_total: Generated<number>;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  /** Renewed while it runs; a running import whose heartbeat stopped was interrupted. */
+  heartbeat_at: string;
+  finished_at: string | null;
+}
+
+export interface ImportRejectionsTable {
+  id: Generated<number>;
+  import_id: number;
+  row: number;
+  field: string | null;
+  reason: string;
+}
+
+/** An address erased on request, as a keyed hash only, so an import does not silently add it again. */
+export interface ErasuresTable {
+  address_hash: string;
+  erased_at: string;
+}
+
 export interface Database {
   settings: SettingsTable;
   people: PeopleTable;
   person_tags: PersonTagsTable;
+  imports: ImportsTable;
+  import_rejections: ImportRejectionsTable;
+  erasures: ErasuresTable;
   subscription_changes: SubscriptionChangesTable;
   storms: StormsTable;
   storm_variants: StormVariantsTable;
+  storm_targets: StormTargetsTable;
+  storm_assignments: StormAssignmentsTable;
   storm_public_posts: StormPublicPostsTable;
+  storm_reminders: StormRemindersTable;
   messages: MessagesTable;
+  message_translations: MessageTranslationsTable;
+  storm_translations: StormTranslationsTable;
   message_recipients: MessageRecipientsTable;
   delivery_attempts: DeliveryAttemptsTable;
   events: EventsTable;
+  articles: ArticlesTable;
+  article_images: ArticleImagesTable;
+  article_shares: ArticleSharesTable;
   api_tokens: ApiTokensTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  account_links: AccountLinksTable;
+  login_failures: LoginFailuresTable;
+  audit_log: AuditLogTable;
   bounce_events: BounceEventsTable;
+}
+
+/** A message's subject and body in another language than its own (migration 0012). */
+export interface MessageTranslationsTable {
+  message_id: number;
+  language: string;
+  subject: string;
+  body: string;
+}
+
+/** A storm's title, article link and message texts (JSON array, by variant position) in another language. */
+export interface StormTranslationsTable {
+  storm_id: number;
+  language: string;
+  title: string;
+  article_url: string | null;
+  messages: string;
 }
 
 export type Db = Kysely<Database>;
@@ -212,6 +447,9 @@ export type Person = Selectable<PeopleTable>;
 export type NewPerson = Insertable<PeopleTable>;
 export type Storm = Selectable<StormsTable>;
 export type StormVariant = Selectable<StormVariantsTable>;
+export type StormTarget = Selectable<StormTargetsTable>;
 export type Message = Selectable<MessagesTable>;
 export type MessageRecipient = Selectable<MessageRecipientsTable>;
 export type TrackedEvent = Selectable<EventsTable>;
+export type Article = Selectable<ArticlesTable>;
+export type ArticleShare = Selectable<ArticleSharesTable>;

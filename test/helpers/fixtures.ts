@@ -59,8 +59,9 @@ export function listUnsubscribeUrl(mail: SinkMail): string {
 /** A person who got an email: their recipient token is what a personal link carries (`r=`). */
 export async function addEmailRecipient(db: Db, language: string | null = null): Promise<{ token: string; personId: number }> {
   const now = new Date().toISOString();
+  const email = `${randomToken(9).toLowerCase()}@example.org`; // stored as an import stores it: normalised
   const person = await db.insertInto('people').values({
-    email: `${randomToken(6)}@example.org`, given_name: 'Rahima', family_name: null, language, country: null,
+    email, given_name: 'Rahima', family_name: null, language, country: null,
     postal_code: null, custom_fields: '{}', status: 'subscribed', status_changed_at: now, created_at: now, updated_at: now,
   }).returning('id').executeTakeFirstOrThrow();
   const message = await db.insertInto('messages').values({
@@ -69,7 +70,8 @@ export async function addEmailRecipient(db: Db, language: string | null = null):
   }).returning('id').executeTakeFirstOrThrow();
   const token = randomToken();
   await db.insertInto('message_recipients').values({
-    message_id: message.id, person_id: person.id, email: 'r@example.org', token, vars: '{}', status: 'sent',
+    // a send captures the person's language in their merge values, as here
+    message_id: message.id, person_id: person.id, email, token, vars: JSON.stringify({ language }), status: 'sent',
     attempts: 1, last_reply: '250 ok', bounced: 0, sent_at: now, next_attempt_at: null,
   }).execute();
   return { token, personId: person.id };

@@ -116,6 +116,8 @@ describeEachDatabase('a supporter\'s data: timeline, export and erasure', (ctx, 
     const clicksBefore = await db.selectFrom('events').select('id').where('message_id', '=', past.messageId).where('kind', '=', 'click').execute();
     const before = await everyTable(db);
     expect(JSON.stringify(before.get('message_recipients'))).toContain(address);
+    const browsers = before.get('events')!.filter((e) => e.person_id === past.id && e.visitor).map((e) => e.visitor as string);
+    expect(browsers.length).toBeGreaterThan(0);
 
     const res = await ctx().api('DELETE', `/api/v1/people/${past.id}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -134,6 +136,10 @@ describeEachDatabase('a supporter\'s data: timeline, export and erasure', (ctx, 
         expect(rows.filter((r) => recipientIds.includes(r.recipient_id))).toEqual([]);
       }
     }
+    // nor do their browsers' ids or what storms handed them
+    const visitorsAfter = (await everyTable(db)).get('events')!.map((e) => e.visitor);
+    for (const browser of browsers) expect(visitorsAfter).not.toContain(browser);
+    expect(await db.selectFrom('storm_assignments').selectAll().where('supporter', '=', `p:${past.id}`).execute()).toEqual([]);
     // the clicks still count in the message's numbers, linked to nobody
     const clicksAfter = await db.selectFrom('events').select(['id', 'person_id']).where('message_id', '=', past.messageId).where('kind', '=', 'click').execute();
     expect(clicksAfter.map((e) => e.id)).toEqual(clicksBefore.map((e) => e.id));

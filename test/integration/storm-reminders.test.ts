@@ -40,13 +40,14 @@ async function page(ctx: TestContext, path: string, cookies: Record<string, stri
 const emailField = (html: string) => /<input type="email" id="remind-email" name="email" value="([^"]*)"/.exec(html)?.[1];
 const formToken = (html: string) => /<input type="hidden" name="form" value="([^"]*)">/.exec(html)?.[1];
 
-interface Asking { ip?: string; lang?: string; site?: string; accept?: string; token?: string | null; cookies?: Record<string, string> }
+interface Asking { ip?: string; lang?: string; site?: string; accept?: string; token?: string | null; cookies?: Record<string, string>; r?: string }
 
 /** A visitor opens the page (getting their cookie and the form) and submits "Remind me", as a browser would. */
 async function askReminder(ctx: TestContext, slug: string, email: string, asking: Asking = {}) {
-  const opened = await page(ctx, `/s/${slug}${asking.lang ? `?lang=${asking.lang}` : ''}`, asking.cookies);
+  const query = new URLSearchParams({ ...(asking.lang ? { lang: asking.lang } : {}), ...(asking.r ? { r: asking.r } : {}) });
+  const opened = await page(ctx, `/s/${slug}${query.size ? `?${query}` : ''}`, asking.cookies);
   const token = asking.token === undefined ? formToken(opened.html) : asking.token;
-  const fields = new URLSearchParams({ email, ...(token === null ? {} : { form: token ?? '' }) });
+  const fields = new URLSearchParams({ email, ...(token === null ? {} : { form: token ?? '' }), ...(asking.r ? { r: asking.r } : {}) });
   const res = await fetch(`${ctx.baseUrl}/s/${slug}/remind?lang=${asking.lang ?? 'en'}`, {
     method: 'POST', redirect: 'manual', body: fields,
     headers: {
@@ -75,7 +76,7 @@ const trackedLink = (mail: SinkMail) => /(http:\/\/127\.0\.0\.1:\d+\/l\/[A-Za-z0
 describeEachDatabase('reminders of a storm', (ctx, dialect) => {
   beforeEach(() => { sink.mails.length = 0; });
 
-  it('offers "Remind me" and a calendar entry before the start, prefilled only from the visitor\'s own email link', async () => {
+  it('offers "Remind me" and a calendar entry before the start; from an email link it needs no address and prints none', async () => {
     clockOf(ctx()).set('2030-02-01T08:00:00Z');
     const { slug } = await newStorm(ctx(), '01');
     const plain = await page(ctx(), `/s/${slug}`);
@@ -84,10 +85,18 @@ describeEachDatabase('reminders of a storm', (ctx, dialect) => {
     expect(emailField(plain.html)).toBe('');
     expect(plain.html).toContain(`href="/s/${slug}/storm.ics?lang=en"`);
 
-    const { token } = await addEmailRecipient(ctx().runtime.deps.db);
-    expect(emailField((await page(ctx(), `/s/${slug}?r=${token}`)).html)).toBe('r@example.org');
-    // a token-shaped guess names nobody, so shows nobody's address
-    expect(emailField((await page(ctx(), `/s/${slug}?r=${'A'.repeat(22)}`)).html)).toBe('');
+    const { token, personId } = await addEmailRecipient(ctx().runtime.deps.db);
+    const { email } = await ctx().runtime.deps.db.selectFrom('people').select('email').where('id', '=', personId).executeTakeFirstOrThrow();
+    // a forwarded link must not show the supporter's address to whoever opens it
+    const fromEmail = await page(ctx(), `/s/${slug}?r=${token}`);
+    expect(emailField(fromEmail.html)).toBe('');
+    expect(fromEmail.html).not.toContain(email);
+    expect(fromEmail.html).toContain(`<input type="hidden" name="r" value="${token}">`);
+    expect(fromEmail.html).toContain('Leave it empty and we will use the address our email reached you at.');
+    // a token-shaped guess names nobody: the address is required
+    const guess = await page(ctx(), `/s/${slug}?r=${'A'.repeat(22)}`);
+    expect(guess.html).not.toContain('name="r"');
+    expect(guess.html).toMatch(/name="email" value="" required/);
 
     const turkish = await page(ctx(), `/s/${slug}?lang=tr`);
     expect(turkish.html).toContain('<h2 id="remind-title">Bana hatırlat</h2>');
@@ -149,6 +158,17 @@ describeEachDatabase('reminders of a storm', (ctx, dialect) => {
     expect((await personByEmail(ctx(), gone))!.status).toBe('unsubscribed');
   });
 
+  it('reminds the address the email link names when the field is left empty', async () => {
+    clockOf(ctx()).set('2030-02-01T08:20:00Z');
+    const { id, slug } = await newStorm(ctx(), '01');
+    const { token, personId } = await addEmailRecipient(ctx().runtime.deps.db);
+    const res = await askReminder(ctx(), slug, '', { r: token, ip: '198.51.100.20' });
+    expect(res).toMatchObject({ status: 303, location: `/s/${slug}/reminded?lang=en` });
+    expect((await requestsOf(ctx(), id)).map((r) => r.person_id)).toContain(personId);
+    // without a token that names someone, an empty address is a mistake
+    expect((await askReminder(ctx(), slug, '', { r: 'A'.repeat(22), ip: '198.51.100.20' })).status).toBe(400);
+  });
+
   it('refuses a form from another site or without this visitor\'s token, and names a bad address', async () => {
     clockOf(ctx()).set('2030-02-01T08:20:00Z');
     const { id, slug } = await newStorm(ctx(), '01');
@@ -183,6 +203,8 @@ describeEachDatabase('reminders of a storm', (ctx, dialect) => {
     expect(refused.body).toContain('<h1>Too many reminder requests</h1>');
     expect((await askReminder(ctx(), slug, `limit-${dialect}-10@example.org`, { ip: '203.0.113.8' })).status).toBe(303);
     expect(await requestsOf(ctx(), id)).toHaveLength(11);
+    // asking again for an address already asked for is free, even from an address at its limit
+    expect((await askReminder(ctx(), slug, `limit-${dialect}-3@example.org`, { ip })).status).toBe(303);
 
     clock.advance(61 * 60_000);
     expect((await askReminder(ctx(), slug, `limit-${dialect}-11@example.org`, { ip })).status).toBe(303);
@@ -332,4 +354,5 @@ describeEachDatabase('reminders of a storm', (ctx, dialect) => {
     expect(mailsTo(alsoAsked)[0]!.parsed.subject).toMatch(/^ۋاقىت كەلدى: /);
     expect(mailsTo(onlyAsked)[0]!.parsed.text).toContain('you asked for a reminder');
   });
-}, () => ({ env: { SMTP_URL: sink.url, SMTP_CONNECTIONS: '2' }, clock: manualClock('2030-02-01T08:00:00Z') }));
+// as behind one reverse proxy, so each test's X-Forwarded-For is the client's address
+}, () => ({ env: { SMTP_URL: sink.url, SMTP_CONNECTIONS: '2', TRUST_PROXY: '1' }, clock: manualClock('2030-02-01T08:00:00Z') }));

@@ -19,7 +19,7 @@ function storm(overrides: Record<string, unknown> = {}) {
     article_url: ARTICLE,
     timezone: 'Europe/London',
     language: 'en',
-    targets: ['@iocmedia'],
+    targets: [{ name: 'IOC Media', handles: { x: '@iocmedia' } }],
     ...overrides,
   };
 }
@@ -40,10 +40,11 @@ describeEachDatabase('the storms API', (ctx) => {
     expect(res.body).toMatchObject({
       id: created.id, slug: input.slug, url: created.url, title: input.title, language: 'en', timezone: 'Europe/London',
       starts_at: '2022-02-20T12:00:00.000Z', ends_at: '2022-02-20T14:00:00.000Z', state: 'after',
-      hashtags: ['GenocideGames', 'StandWithUyghurs'], targets: ['@iocmedia'], article_url: ARTICLE,
+      hashtags: ['GenocideGames', 'StandWithUyghurs'], targets: [{ id: expect.any(Number), name: 'IOC Media', handles: { x: '@iocmedia' } }],
+      article_url: ARTICLE,
       variants: [
-        { id: expect.any(Number), position: 1, text: input.messages[0]!.text },
-        { id: expect.any(Number), position: 2, text: input.messages[1]!.text },
+        { id: expect.any(Number), position: 1, text: input.messages[0]!.text, weight: 1 },
+        { id: expect.any(Number), position: 2, text: input.messages[1]!.text, weight: 1 },
       ],
     });
   });
@@ -147,8 +148,8 @@ describeEachDatabase('the storms API', (ctx) => {
     });
     expect(res.status).toBe(200);
     expect(res.body.variants).toEqual([
-      { id: expect.any(Number), position: 1, text: 'A brand new message.' },
-      { id: before[0].id, position: 2, text: input.messages[0]!.text },
+      { id: expect.any(Number), position: 1, text: 'A brand new message.', weight: 1 },
+      { id: before[0].id, position: 2, text: input.messages[0]!.text, weight: 1 },
     ]);
     expect(res.body.variants[0].id).not.toBe(before[1].id);
   });

@@ -8,6 +8,7 @@ import { registerWebhookRoutes } from './webhooks.routes.ts';
 /** The VERP envelope sender for one recipient's mail (undefined without BOUNCE_DOMAIN). */
 export { returnPathFor } from '../../mail/verp.ts';
 export { startBounceListener, type BounceListener } from './bounce-listener.ts';
+export { personBounces, erasePersonBounces, type PersonBounce } from './person-bounces.repo.ts';
 
 export function registerBounceRoutes(app: FastifyInstance, deps: Deps): void {
   registerWebhookRoutes(app, deps);

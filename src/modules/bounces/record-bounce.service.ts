@@ -58,7 +58,7 @@ async function applyReport(deps: BounceDeps, report: BounceReport, whose: { pers
 
   if (report.kind === 'complaint') return status === 'spam complaint' ? null : change('spam complaint', 'complaint');
   // bouncing must not overwrite an unsubscribe or a complaint: both say more than a full mailbox
-  if (status !== 'subscribed') return null;
+  if (status !== 'subscribed' && status !== 'reminder only') return null;
   if (report.kind === 'hard') return change('bouncing', 'bounce');
   const run = await softBounceRunLength(deps, whose.personId, whose.messageId);
   return run >= deps.bounce.softBounceLimit

@@ -13,8 +13,12 @@ export { getMessage, listMessages, type MessageSummary, type MessageView } from 
 export { startSend, pauseSend, resumeSend, cancelSend, type SendState } from './send-control.service.ts';
 export { previewMessage, sendTestCopy, type Preview } from './test-copy.service.ts';
 export { messageStatistics, type MessageStatistics } from './statistics.service.ts';
+export { countInvitationsSent } from './invitations-sent.service.ts';
 export { registerMessageJobs, tickMessages } from './message-jobs.ts';
+export { openKeyedMessage, addKeyedRecipients, startKeyedMessage, type KeyedMessageInput, type KeyedRecipient } from './keyed-message.service.ts';
+export { findInvitationMessages, listInvitedBatch, type InvitedRecipient } from './invited-recipients.service.ts';
 export { findReportedRecipient, recordRecipientBounce, type RecipientReference, type ReportedRecipient } from './bounce-report.service.ts';
+export { personMessages, personDeliveryAttempts, erasePersonMessages, type PersonMessage, type PersonDeliveryAttempt } from './person-messages.repo.ts';
 
 export function registerMessageRoutes(app: FastifyInstance, deps: Deps): void {
   registerMessageApiRoutes(app, deps);
@@ -24,7 +28,12 @@ export function registerMessageRoutes(app: FastifyInstance, deps: Deps): void {
 }
 
 /** Who a recipient token (from a personal link in an email) stands for, or undefined. */
+/** The recipient a personal link's token names, with their language (from their merge values) for the pages it opens. */
 export async function findRecipient(deps: Pick<Deps, 'db'>, token: unknown) {
   if (!isTokenShaped(token)) return undefined;
-  return findRecipientByToken(deps.db, token);
+  const row = await findRecipientByToken(deps.db, token);
+  if (!row) return undefined;
+  const { vars, ...recipient } = row;
+  const language = (JSON.parse(vars) as Record<string, unknown>).language;
+  return { ...recipient, language: typeof language === 'string' ? language : null };
 }

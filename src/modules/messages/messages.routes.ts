@@ -22,10 +22,12 @@ export function registerMessageApiRoutes(root: FastifyInstance, deps: Deps): voi
   }, async (req, reply) => reply.code(201).send(await createMessage(deps, req.body)));
 
   app.get('/api/v1/messages', {
+    config: { role: 'viewer' },
     schema: { tags, summary: 'Messages, newest first', querystring: MessageListQuery, response: { 200: MessageList } },
   }, async (req) => ({ items: await listMessages(deps, req.query) }));
 
   app.get('/api/v1/messages/:id', {
+    config: { role: 'viewer' },
     schema: { tags, summary: 'A message with its statistics', params: MessageId, response: { 200: MessageView } },
   }, async (req) => getMessage(deps, req.params.id));
 
@@ -62,5 +64,5 @@ export function registerMessageApiRoutes(root: FastifyInstance, deps: Deps): voi
 
   app.get('/api/v1/messages/:id/preview', {
     schema: { tags, summary: 'The message as one person would get it', params: MessageId, querystring: PreviewQuery, response: { 200: Preview } },
-  }, async (req) => previewMessage(deps, req.params.id, req.query.email));
+  }, async (req) => previewMessage(deps, req.params.id, req.query.email, req.query.language));
 }

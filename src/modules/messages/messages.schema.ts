@@ -32,6 +32,12 @@ export const AbTestView = Type.Object({
   decided_at: Time,
 });
 
+export const MessageTranslation = Type.Object({
+  language: Type.String({ maxLength: 35, description: 'BCP 47 tag; recipients whose language matches (same language and script) get this version' }),
+  subject: Type.String({ minLength: 1, maxLength: 300 }),
+  body: Type.String({ minLength: 1, maxLength: 200_000 }),
+}, { description: 'The message in another language' });
+
 export const MessageInput = Type.Object({
   subject: Type.String({ minLength: 1, maxLength: 300, description: 'May hold Liquid merge tags' }),
   body: Type.String({ minLength: 1, maxLength: 200_000, description: 'Markdown with Liquid merge tags, e.g. {{ first_name | default: "friend" }}' }),
@@ -45,12 +51,16 @@ export const MessageInput = Type.Object({
     description: 'Adds a 1×1 first-party image that counts opens. Off by default: opens are estimates (image blocking, privacy proxies) and a tracking pixel is something supporters may not expect.',
   })),
   ab_test: Type.Optional(AbTestInput),
+  translations: Type.Optional(Type.Array(MessageTranslation, {
+    maxItems: 30, description: 'The message in other languages; everyone else gets subject and body in `language`',
+  })),
 });
 
 export const MessageCreated = Type.Object({ id: Type.Integer() });
 
 const summaryFields = {
   id: Type.Integer(),
+  kind: Type.Union([Type.Literal('blast'), Type.Literal('reminder')], { description: 'blast: composed by an organiser; reminder: a storm\'s reminder wave at its start, one message per language' }),
   subject: Type.String(),
   from: Type.String(),
   language: Type.String(),
@@ -101,6 +111,7 @@ export const MessageView = Type.Object({
   body: Type.String(),
   track_opens: Type.Boolean(),
   ab_test: Type.Union([AbTestView, Type.Null()]),
+  translations: Type.Array(MessageTranslation),
   statistics: MessageStatistics,
 });
 
@@ -130,6 +141,9 @@ export const TestInput = Type.Object({ email: Type.String({ minLength: 3, maxLen
 
 export const TestResult = Type.Object({ response: Type.String({ description: "The relay's answer" }) });
 
-export const PreviewQuery = Type.Object({ email: Type.Optional(Type.String({ maxLength: 320 })) });
+export const PreviewQuery = Type.Object({
+  email: Type.Optional(Type.String({ maxLength: 320 })),
+  language: Type.Optional(Type.String({ maxLength: 35, description: 'Show the version (and footer) a reader of this language gets' })),
+});
 
 export const Preview = Type.Object({ subject: Type.String(), html: Type.String(), text: Type.String() });

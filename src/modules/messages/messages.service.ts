@@ -1,13 +1,16 @@
 // Reading messages as the API shows them (OSDI's field names where OSDI has them).
 import type { Deps } from '../../deps.ts';
-import type { Message, MessageStatus } from '../../db/schema.ts';
+import type { Message, MessageKind, MessageStatus } from '../../db/schema.ts';
 import { notFound } from '../../http/problem.ts';
 import { abTestView, type AbTestView } from './ab-test-view.ts';
 import { findMessageById, selectMessages } from './messages.repo.ts';
 import { messageStatistics, type MessageStatistics } from './statistics.service.ts';
+import { selectMessageTranslations, type MessageTranslation } from './translations.repo.ts';
 
 export interface MessageSummary {
   id: number;
+  /** blast: an organiser's; reminder: a storm's reminder wave (one message per language). */
+  kind: MessageKind;
   subject: string;
   from: string;
   language: string;
@@ -27,6 +30,7 @@ export interface MessageView extends MessageSummary {
   body: string;
   track_opens: boolean;
   ab_test: AbTestView | null;
+  translations: MessageTranslation[];
   statistics: MessageStatistics;
 }
 
@@ -40,6 +44,7 @@ export async function getMessage(deps: Pick<Deps, 'db' | 'config'>, id: number):
   const message = await getMessageRow(deps, id);
   return {
     ...summarise(deps, message), body: message.body, track_opens: Boolean(message.track_opens), ab_test: abTestView(message),
+    translations: await selectMessageTranslations(deps.db, id),
     statistics: await messageStatistics(deps, id, message),
   };
 }
@@ -57,6 +62,7 @@ export function senderOf(deps: Pick<Deps, 'config'>, message: Pick<Message, 'fro
 function summarise(deps: Pick<Deps, 'config'>, m: Message): MessageSummary {
   return {
     id: m.id,
+    kind: m.kind,
     subject: m.subject,
     from: senderOf(deps, m),
     language: m.language,

@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
 import type { AttemptOutcome, Database, Db, MessageRecipientsTable, RecipientStatus } from '../../db/schema.ts';
 
 export async function findRecipientByToken(db: Db, token: string) {
-  return db.selectFrom('message_recipients').select(['id', 'message_id', 'person_id', 'email', 'status'])
+  return db.selectFrom('message_recipients').select(['id', 'message_id', 'person_id', 'email', 'status', 'vars'])
     .where('token', '=', token).executeTakeFirst();
 }
 

@@ -32,6 +32,8 @@ export async function startSend(deps: ControlDeps, id: number, options: SendTime
   const later = at !== undefined && at > now;
   const state = await deps.db.transaction().execute(async (trx) => {
     const message = await getMessageRow({ db: trx }, id);
+    // a reminder is started by its storm, with its own recipients, never by hand with the list's
+    if (message.kind !== 'blast') throw conflict(`This is a ${message.kind}: it goes out by itself`, 'Pause, resume or cancel it instead.');
     if (!['draft', 'paused', 'scheduled'].includes(message.status)) {
       throw conflict(`The message is ${message.status}`, alreadyReason(message.status));
     }

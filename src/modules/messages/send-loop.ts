@@ -6,7 +6,7 @@
 // for one message at once: each claims its own batches and keeps them leased while it holds them.
 import type { Deps } from '../../deps.ts';
 import type { Message } from '../../db/schema.ts';
-import { subscribedAmong } from '../people/index.ts';
+import { mailableAmong } from '../people/index.ts';
 import { deliverToRecipient } from './deliver.ts';
 import { enqueueAudienceBatch } from './enqueue-recipients.service.ts';
 import type { CompiledMessage } from './message-template.ts';
@@ -103,7 +103,7 @@ function recipientSource(
 
 /** Someone who unsubscribed (or bounced elsewhere) after the send started is skipped, not mailed. */
 async function dropUnsubscribed(deps: SendDeps, batch: ClaimedRecipient[], leases: RecipientLeases): Promise<ClaimedRecipient[]> {
-  const subscribed = await subscribedAmong(deps, batch.map((r) => r.person_id));
+  const subscribed = await mailableAmong(deps, batch.map((r) => r.person_id));
   const gone = batch.filter((r) => !subscribed.has(r.person_id));
   await markRecipientsSkipped(deps.db, gone.map((r) => r.id), 'skipped: no longer subscribed');
   leases.release(gone.map((r) => r.id));

@@ -1,6 +1,7 @@
 // Every link in a message goes through our own /l/ redirect with the recipient's token and a signature
 // over the destination, so a click is counted without any third party and the redirect cannot be
-// pointed anywhere else. Links to our storm pages also carry the token (r=) so the page can attribute.
+// pointed anywhere else. Links to our storm and article pages also carry the token (r=) so the page can
+// attribute (the article page then knows whose share link it gives out).
 import type { Deps } from '../../deps.ts';
 import { signUrl } from '../tracking/index.ts';
 
@@ -10,12 +11,12 @@ export function isWebUrl(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
-function isStormPage(publicUrl: string, url: string): boolean {
-  return url.startsWith(`${publicUrl}/s/`);
+function isOwnPublicPage(publicUrl: string, url: string): boolean {
+  return url.startsWith(`${publicUrl}/s/`) || url.startsWith(`${publicUrl}/a/`);
 }
 
 export function withAttribution(publicUrl: string, url: string, token: string): string {
-  if (!isStormPage(publicUrl, url)) return url;
+  if (!isOwnPublicPage(publicUrl, url)) return url;
   const u = new URL(url);
   u.searchParams.set('r', token);
   return u.toString();
@@ -23,7 +24,7 @@ export function withAttribution(publicUrl: string, url: string, token: string): 
 
 /** The destination as the organiser wrote it: what statistics count clicks by. */
 export function withoutAttribution(publicUrl: string, url: string): string {
-  if (!isStormPage(publicUrl, url)) return url;
+  if (!isOwnPublicPage(publicUrl, url)) return url;
   const u = new URL(url);
   if (!u.searchParams.has('r')) return url;
   u.searchParams.delete('r');

@@ -8,7 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { languageNav } from '../../http/language-nav.ts';
 import { CONTENT_SECURITY_POLICY } from '../../http/security-headers.ts';
 import { pickLanguage } from '../../i18n/index.ts';
-import { translatorFor } from '../accounts/index.ts';
+import { findBrand, translatorFor } from '../accounts/index.ts';
 import { openActionPage } from './action-page.service.ts';
 import { actionPageHtml } from './action-page.view.ts';
 import { getStormRow } from './storms.service.ts';
@@ -48,7 +48,7 @@ export function registerActionPagePreviewRoutes(root: FastifyInstance, deps: Dep
       .header('Cache-Control', 'no-store')
       .type('text/html; charset=utf-8')
       // the frame runs no scripts: the page works without them, so they are left out rather than refused
-      .send(actionPageHtml(page, { t, languages: languageNav(t, req.query, ['state']), mastodonInstance: undefined })
+      .send(actionPageHtml(page, { t, brand: await findBrand(deps), languages: languageNav(t, req.query, ['state']), mastodonInstance: undefined })
         .replace(/<script\b[^>]*><\/script>\n?/g, ''));
   });
 }

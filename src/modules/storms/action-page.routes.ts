@@ -5,11 +5,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import { languageNav } from '../../http/language-nav.ts';
-import { choosePageLanguage, rememberLanguage } from '../../http/page-language.ts';
+import { choosePageLanguage, LANGUAGE_COOKIE, rememberLanguage } from '../../http/page-language.ts';
+import { acceptedLanguages } from '../../i18n/index.ts';
 import { isTokenShaped, randomToken } from '../../lib/tokens.ts';
-import { translatorFor } from '../accounts/index.ts';
+import { findBrand, translatorFor } from '../accounts/index.ts';
 import { openActionPage } from './action-page.service.ts';
-import { actionPageHtml, stormNotFoundPage } from './action-page.view.ts';
+import { reminderFormFor } from './remind.service.ts';
+import { reminderFormHtml } from './reminder-form.view.ts';
+import { actionPageBytes } from './action-page-bytes.ts';
+import { stormNotFoundPage } from './action-page.view.ts';
 import { normalizeMastodonInstance } from './mastodon-instance.ts';
 import { MAX_POST_TEXT } from './post-text.ts';
 import { startPost } from './start-post.service.ts';
@@ -26,8 +30,12 @@ const PostBody = Type.Object({
   network: Type.String({ maxLength: 20 }),
   text: Type.String({ maxLength: MAX_POST_TEXT }),
   variant: Type.Optional(Type.String({ maxLength: 20 })),
+  /** The storm target the page's post addressed: its address is rewritten for the chosen network. */
+  target: Type.Optional(Type.String({ maxLength: 20 })),
   r: Type.Optional(Type.String({ maxLength: 200 })),
   mastodon_instance: Type.Optional(Type.String({ maxLength: 300 })),
+  /** The language the page showed the storm in. */
+  language: Type.Optional(Type.String({ maxLength: 35 })),
 });
 
 export function registerActionPageRoutes(root: FastifyInstance, deps: Deps): void {
@@ -35,16 +43,23 @@ export function registerActionPageRoutes(root: FastifyInstance, deps: Deps): voi
   const cookieOptions = supporterCookieOptions(deps.config);
 
   app.get('/s/:slug', { schema: { hide: true, params: SlugParams, querystring: PageQuery } }, async (req, reply) => {
-    const visitor = visitorOf(req) ?? newVisitor(reply);
-    const page = await openActionPage(deps, { slug: req.params.slug, r: req.query.r, variant: req.query.variant, visitor, count: req.method === 'GET' });
+    const known = visitorOf(req);
+    const visitor = known ?? newVisitor(reply);
+    const page = await openActionPage(deps, {
+      slug: req.params.slug, r: req.query.r, variant: req.query.variant, visitor, newVisitor: known === undefined, count: req.method === 'GET',
+      chosen: [req.query.lang, req.cookies[LANGUAGE_COOKIE]], accepted: acceptedLanguages(req.headers['accept-language']),
+    });
     reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8');
     const { lang, chosen } = choosePageLanguage(req, page.state === 'missing' ? [] : [page.storm.language]);
     if (chosen) rememberLanguage(reply, chosen, deps.config);
     const t = await translatorFor(deps, lang);
-    if (page.state === 'missing') return reply.code(404).send(stormNotFoundPage(t));
-    return reply.send(actionPageHtml(page, {
-      t, languages: languageNav(t, req.query, ['variant', 'r']),
+    const brand = await findBrand(deps);
+    if (page.state === 'missing') return reply.code(404).send(stormNotFoundPage(t, brand));
+    return reply.send(actionPageBytes(page, {
+      t, brand, languages: languageNav(t, req.query, ['variant', 'r']),
       mastodonInstance: normalizeMastodonInstance(req.cookies[MASTODON_COOKIE]),
+      reminder: page.state === 'before'
+        ? reminderFormHtml(await reminderFormFor(deps, { slug: page.storm.slug, visitor, r: req.query.r }), t) : undefined,
     }));
   });
 

@@ -4,11 +4,14 @@ import type { Deps } from '../../deps.ts';
 import type { Storm, StormVariant } from '../../db/schema.ts';
 import { isTokenShaped } from '../../lib/tokens.ts';
 import { findRecipient } from '../messages/index.ts';
-import { countStormPosters, recordEvent } from '../tracking/index.ts';
-import { composePostText } from './post-text.ts';
-import { chooseVariant, nextPosition, variantAt } from './rotation.ts';
+import { countStormPosters, readStormPosters, recordEvent } from '../tracking/index.ts';
+import { assignSupporter } from './assign-supporter.ts';
+import { nextPosition, variantAt } from './rotation.ts';
 import { findCachedStorm } from './storm-cache.ts';
-import { hashtagsOf, stormState } from './storms.service.ts';
+import { stormInLanguage, stormLanguageFor } from './storm-language.ts';
+import { stormState } from './storms.service.ts';
+import { supporterPost } from './supporter-post.ts';
+import type { StoredTarget } from './targets.service.ts';
 
 export interface Visit {
   slug: string;
@@ -18,8 +21,14 @@ export interface Visit {
   variant?: unknown;
   /** The first-party visitor id (made by the route when the visitor had none). */
   visitor: string;
+  /** The route made the visitor id just now: nothing can be stored for it yet. */
+  newVisitor?: boolean;
   /** False for a HEAD request (link previews, scanners): nobody looked, so nothing is counted. */
   count?: boolean;
+  /** The languages the visitor chose on the page (?lang=, the remembered choice), most recent first. */
+  chosen?: readonly unknown[];
+  /** Their browser's languages (Accept-Language), most wanted first. */
+  accepted?: readonly string[];
 }
 
 export type ActionPage =
@@ -30,37 +39,51 @@ export type ActionPage =
     state: 'during';
     storm: Storm;
     variant: StormVariant;
-    /** The full post: the variant with the hashtags and the article link. */
+    /** The full post: the variant with its slots filled, the hashtags and the article link, as on X. */
     postText: string;
+    /** The official the post addresses, when its message has {target}. */
+    target: StoredTarget | undefined;
     /** For "Another message"; undefined when the storm has one. */
     nextPosition: number | undefined;
     /** The recipient token to carry into the form and links, when it looks like one. */
     r: string | undefined;
+    /** How many people have posted so far: the live counter starts from it. */
+    posters: number;
   };
 
-export async function openActionPage(deps: Pick<Deps, 'db' | 'clock'>, visit: Visit): Promise<ActionPage> {
-  const cached = await findCachedStorm(deps.db, visit.slug);
-  if (!cached) return { state: 'missing' };
-  const { storm, variants } = cached;
+/** During the storm the page is read in bursts: one read of the number of posters serves a second's pages (per process). */
+const POSTERS_AGE = { maxAgeMs: 1_000 };
+
+export async function openActionPage(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'notifier'>, visit: Visit): Promise<ActionPage> {
+  const found = await findCachedStorm(deps.db, visit.slug);
+  if (!found) return { state: 'missing' };
   const r = isTokenShaped(visit.r) ? visit.r : undefined;
   const recipient = r ? await findRecipient(deps, r) : undefined;
+  // their choice on the page, else their own language, else their browser's, else the storm's
+  const cached = stormInLanguage(found, stormLanguageFor(found, [...(visit.chosen ?? []), recipient?.language, ...(visit.accepted ?? [])]));
+  const { storm, variants } = cached;
   const state = stormState(storm, deps.clock.now());
   const event = { kind: 'page_view' as const, storm_id: storm.id, person_id: recipient?.person_id ?? null, visitor: visit.visitor };
   const count = visit.count ?? true;
   if (state !== 'during') {
     if (count) await recordEvent(deps, event);
-    // counted only once the storm is over: during it the page is read in bursts and stays lean
+    // after the storm the number is final, and read exactly
     return state === 'after' ? { state, storm, posters: await countStormPosters(deps, storm.id) } : { state, storm };
   }
-  const variant = variantAt(variants, visit.variant) ?? chooseVariant(variants, storm.id, r ?? visit.visitor);
+  // a HEAD (nobody looking) is given nothing to keep
+  const given = count ? await assignSupporter(deps, cached, { personId: recipient?.person_id, visitor: visit.visitor, newVisitor: visit.newVisitor ?? false }) : undefined;
+  const variant = variantAt(variants, visit.variant) ?? variants.find((v) => v.id === given?.assignment.variantId) ?? variants[0];
   if (!variant) throw new Error(`storm ${storm.id} has no variants in rotation`);
-  if (count) await recordEvent(deps, { ...event, variant_id: variant.id });
+  const post = supporterPost(deps, cached, variant, given?.assignment);
+  if (given) await Promise.all([given.stored, recordEvent(deps, { ...event, variant_id: variant.id, target_id: post.target?.id ?? null })]);
   return {
     state,
     storm,
     variant,
-    postText: composePostText({ text: variant.text, hashtags: hashtagsOf(storm), articleUrl: storm.article_url }),
+    postText: post.text,
+    target: post.target,
     nextPosition: nextPosition(variants, variant.position),
     r,
+    posters: await readStormPosters(deps, storm.id, POSTERS_AGE),
   };
 }

@@ -2,13 +2,14 @@
 // a countdown, the start time in the visitor's own zone and a live length counter. The fixed words come from
 // the translator, in the page's language; the storm's own words (title, post) keep the storm's language and
 // direction, marked where the two differ.
-import { renderPage } from '../../http/layout.ts';
+import { renderPage, type PageBrand } from '../../http/layout.ts';
 import type { Translator } from '../../i18n/index.ts';
 import { html, raw, type SafeHtml } from '../../lib/html.ts';
 import { textDirection } from '../../lib/language.ts';
 import type { ActionPage } from './action-page.service.ts';
 import { NETWORKS, type Network } from './intents.ts';
 import { LENGTH_RULES, xLength } from './post-length.ts';
+import { postersCountHtml } from './posters-count.view.ts';
 import { MAX_POST_TEXT } from './post-text.ts';
 
 const BRANDS: Record<Exclude<Network, 'email'>, string> = {
@@ -23,24 +24,28 @@ export interface PageExtras {
   t: Translator;
   /** Links to this page in the other languages. */
   languages: SafeHtml;
+  /** Before the storm: the "Remind me" form and the calendar link (reminder-form.view.ts). */
+  reminder?: SafeHtml | undefined;
+  /** The organisation's name, logo and colours. */
+  brand: PageBrand;
 }
 
 export function actionPageHtml(page: Exclude<ActionPage, { state: 'missing' }>, extras: PageExtras): string {
   const { storm } = page;
   const { t } = extras;
   const content = contentAttributes(storm.language, t);
-  const body = page.state === 'before' ? beforeBody(page, t, content)
+  const body = page.state === 'before' ? beforeBody(page, t, content, extras.reminder)
     : page.state === 'after' ? afterBody(page, t, content)
       : duringBody(page, extras, content);
   return renderPage({
-    title: storm.title, lang: t.lang, languages: extras.languages, body: html`<div class="storm">${body}</div>`,
-    scripts: page.state === 'after' ? [] : ['storm.js'],
+    title: storm.title, lang: t.lang, languages: extras.languages, brand: extras.brand, body: html`<div class="storm">${body}</div>`,
+    scripts: page.state === 'during' ? ['storm.js', 'live-counter.js'] : page.state === 'before' ? ['storm.js'] : [],
   });
 }
 
-export function stormNotFoundPage(t: Translator): string {
+export function stormNotFoundPage(t: Translator, brand?: PageBrand): string {
   const title = t.text('storm.notFound.title');
-  return renderPage({ title, lang: t.lang, body: html`<h1>${title}</h1>\n<p>${t.text('storm.notFound.text')}</p>` });
+  return renderPage({ title, lang: t.lang, brand, body: html`<h1>${title}</h1>\n<p>${t.text('storm.notFound.text')}</p>` });
 }
 
 /** lang and dir for the storm's own words, when they are not in the page's language. */
@@ -48,12 +53,14 @@ function contentAttributes(language: string, t: Translator): SafeHtml {
   return language === t.lang ? raw('') : html` lang="${language}" dir="${textDirection(language)}"`;
 }
 
-function beforeBody({ storm }: Extract<ActionPage, { state: 'before' }>, t: Translator, content: SafeHtml): SafeHtml {
+function beforeBody({ storm }: Extract<ActionPage, { state: 'before' }>, t: Translator, content: SafeHtml, reminder: SafeHtml | undefined): SafeHtml {
   const start = html`<time datetime="${storm.starts_at}" data-local-time>${formatStart(storm.starts_at, storm.timezone, t.lang)}</time>`;
   return html`<h1${content}>${storm.title}</h1>
 <p>${t.html('storm.before.starts', { start })}</p>
 <p class="countdown" data-countdown="${storm.starts_at}" data-label="${t.text('storm.before.countdown', { time: '{time}' })}" data-days="${JSON.stringify(t.pluralForms('storm.before.countdownDays', 'days'))}" data-done="${t.text('storm.before.started')}" hidden></p>
-<p class="muted">${t.text('storm.before.comeBack')}</p>`;
+<p class="muted">${t.text('storm.before.comeBack')}</p>
+${reminder ?? ''}
+${storm.article_url ? html`<p>${t.html('storm.during.noSocial', { a: (chunks) => html`<a href="${storm.article_url}">${chunks}</a>` })}</p>` : ''}`;
 }
 
 function afterBody({ storm, posters }: Extract<ActionPage, { state: 'after' }>, t: Translator, content: SafeHtml): SafeHtml {
@@ -73,9 +80,12 @@ function duringBody(page: Extract<ActionPage, { state: 'during' }>, { t, mastodo
   });
   // ?lang= carries the page's language to an error page the form may lead to
   return html`<h1${content}>${storm.title}</h1>
+${postersCountHtml(storm.slug, page.posters, t)}
 <form class="post" method="post" action="/s/${storm.slug}/post?lang=${t.lang}">
 <input type="hidden" name="variant" value="${variant.id}">
+${page.target ? html`<input type="hidden" name="target" value="${page.target.id}">` : ''}
 ${r ? html`<input type="hidden" name="r" value="${r}">` : ''}
+<input type="hidden" name="language" value="${storm.language}">
 <label for="post-text">${t.text('storm.during.label')}</label>
 <textarea id="post-text" name="text" rows="7" maxlength="${MAX_POST_TEXT}" aria-describedby="post-length" data-counter="post-length" data-limit="${xLimit}"${content}>${postText}</textarea>
 <p class="counter" id="post-length">${counter}</p>

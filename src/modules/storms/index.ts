@@ -1,9 +1,13 @@
 // Storms: the storm, its message variants, the public action page and the share intents.
 // Organisers shape storms through /api/v1/storms; supporters meet /s/:slug; stats reads through the exports.
-// The worker reads the public posts carrying a live storm's hashtags on Bluesky and Mastodon (its evidence).
+// The worker reads the public posts carrying a live storm's hashtags on Bluesky and Mastodon (its evidence),
+// and at a storm's start sends the reminders supporters asked for on its page (its reminder wave).
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { registerActionPageRoutes } from './action-page.routes.ts';
+import { registerActionPagePreviewRoutes } from './action-page-preview.routes.ts';
+import { registerPostLengthRoutes } from './post-lengths.routes.ts';
+import { registerReminderRoutes } from './reminders.routes.ts';
 import { registerReportPostRoutes } from './report-post.routes.ts';
 import { registerStormApiRoutes } from './storms.routes.ts';
 
@@ -18,9 +22,13 @@ export { pollPublicPosts } from './poll-public-posts.service.ts';
 export { publicPostTotals, type PublicPostTotals } from './public-posts.repo.ts';
 export { registerStormJobs } from './storm-jobs.ts';
 export { composePostText } from './post-text.ts';
+export { personReminders, erasePersonReminders, type PersonReminder } from './person-reminders.repo.ts';
 
 export function registerStormRoutes(app: FastifyInstance, deps: Deps): void {
   registerStormApiRoutes(app, deps);
   registerActionPageRoutes(app, deps);
+  registerActionPagePreviewRoutes(app, deps);
+  registerPostLengthRoutes(app, deps);
   registerReportPostRoutes(app, deps);
+  registerReminderRoutes(app, deps);
 }

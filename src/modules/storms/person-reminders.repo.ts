@@ -15,7 +15,9 @@ export async function personReminders(deps: Pick<Deps, 'db'>, personId: number):
     .orderBy('storm_reminders.created_at', 'desc').orderBy('storm_reminders.id', 'desc').execute();
 }
 
+/** Their reminder requests and what the storms handed them (kept under their id, assign-supporter.ts). */
 export async function erasePersonReminders(deps: Pick<Deps, 'db'>, personId: number): Promise<number> {
+  await deps.db.deleteFrom('storm_assignments').where('supporter', '=', `p:${personId}`).execute();
   const result = await deps.db.deleteFrom('storm_reminders').where('person_id', '=', personId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -8,18 +8,22 @@ import type { Deps } from '../../deps.ts';
 import { Problem, notFound } from '../../http/problem.ts';
 import { isTokenShaped, sign } from '../../lib/tokens.ts';
 import { findRecipient } from '../messages/index.ts';
-import { emailAddressProblem, findOrAddReminderPerson, normaliseEmail } from '../people/index.ts';
+import { emailAddressProblem, findAudienceMemberByEmail, findOrAddReminderPerson, normaliseEmail } from '../people/index.ts';
 import { isReminderFormToken, reminderFormToken } from './reminder-form-token.ts';
 import type { ReminderFormView } from './reminder-form.view.ts';
-import { countRequestsFrom, insertReminderRequest } from './reminders.repo.ts';
+import { countRequestsFrom, hasReminderRequest, insertReminderRequest } from './reminders.repo.ts';
 import { findCachedStorm } from './storm-cache.ts';
+import { stormInLanguage, stormLanguageFor } from './storm-language.ts';
 import { stormState } from './storms.service.ts';
 
 const HOUR_MS = 3_600_000;
 
 export interface ReminderRequest {
   slug: string;
+  /** Empty with a recipient token: the address our email reached them at. */
   email: string;
+  /** The form's hidden ?r= token, from the visitor's own email link. */
+  r: unknown;
   /** The form's hidden field, checked against the visitor cookie. */
   formToken: unknown;
   visitor: string | undefined;
@@ -41,13 +45,17 @@ export async function requestReminder(deps: Pick<Deps, 'db' | 'clock' | 'config'
   if (stormState(storm, deps.clock.now()) !== 'before') return { kind: 'closed', storm };
   if (!isReminderFormToken(deps.secret, request.visitor, request.formToken)) throw formExpired();
 
-  const email = normaliseEmail(request.email);
+  const recipient = request.email.trim() === '' && isTokenShaped(request.r) ? await findRecipient(deps, request.r) : undefined;
+  const email = normaliseEmail(recipient?.email ?? request.email);
   const problem = email === '' ? 'must not be empty' : emailAddressProblem(email);
   if (problem) {
     throw new Problem(400, 'email-invalid', 'That is not an email address', `email: ${problem}`, [{ name: 'email', reason: problem }]);
   }
 
   const now = deps.clock.now();
+  // asking again for the same address and storm is free: it neither counts against the limit nor changes anything
+  const known = await findAudienceMemberByEmail(deps, email);
+  if (known && (await hasReminderRequest(deps.db, storm.id, known.id))) return { kind: 'requested', storm };
   // a keyed hash, not the address itself: enough to count, nothing to read back (and emptied after the hour)
   const ipMark = sign(deps.secret, 'reminder-ip', request.ip);
   const recent = await countRequestsFrom(deps.db, ipMark, new Date(now.getTime() - HOUR_MS).toISOString());
@@ -64,18 +72,18 @@ export async function requestReminder(deps: Pick<Deps, 'db' | 'clock' | 'config'
   return { kind: 'requested', storm };
 }
 
-/** The storm at /s/:slug, for the pages around its reminder. */
-export async function getPageStorm(deps: Pick<Deps, 'db'>, slug: string): Promise<Storm> {
+/** The storm at /s/:slug, for the pages around its reminder, in the first of `wanted` it has a version in. */
+export async function getPageStorm(deps: Pick<Deps, 'db'>, slug: string, wanted: readonly unknown[] = []): Promise<Storm> {
   const cached = await findCachedStorm(deps.db, slug);
   if (!cached) throw notFound('Storm');
-  return cached.storm;
+  return stormInLanguage(cached, stormLanguageFor(cached, wanted)).storm;
 }
 
 /**
- * The form as this visitor gets it: bound to their visitor cookie, and prefilled with an address only when
- * their own email link's token (?r=, unguessable) names it; never anyone else's.
+ * The form as this visitor gets it: bound to their visitor cookie, and, when their own email link's token
+ * (?r=, unguessable) names a recipient, able to go without an address (the POST finds it from the token).
  */
 export async function reminderFormFor(deps: Pick<Deps, 'db' | 'secret'>, visit: { slug: string; visitor: string; r: unknown }): Promise<ReminderFormView> {
   const recipient = isTokenShaped(visit.r) ? await findRecipient(deps, visit.r) : undefined;
-  return { slug: visit.slug, formToken: reminderFormToken(deps.secret, visit.visitor), email: recipient?.email };
+  return { slug: visit.slug, formToken: reminderFormToken(deps.secret, visit.visitor), r: recipient ? visit.r as string : undefined };
 }

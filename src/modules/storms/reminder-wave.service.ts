@@ -74,13 +74,15 @@ interface Pending { personId: number; email: string; reason: 'requested' | 'invi
 function reminderMessages(deps: WaveDeps, storm: Storm) {
   const opened = new Map<string, Promise<{ id: number; draft: boolean; email: ReminderEmail }>>();
   let pending = new Map<string, Pending[]>();
-  const translations = selectStormTranslations(deps.db, storm.id);
+  // read when the first message is made: a wave with nobody to remind reads nothing
+  let translations: ReturnType<typeof selectStormTranslations> | undefined;
 
   function open(lang: string) {
     let message = opened.get(lang);
     if (!message) {
       message = (async () => {
         // the storm's title in the email's language when the storm has a version in it
+        translations ??= selectStormTranslations(deps.db, storm.id);
         const version = (await translations).find((t) => matchLanguage([t.language], lang));
         const email = reminderEmail(await translatorFor(deps, lang), { ...storm, title: version?.title ?? storm.title }, stormUrl(deps, storm.slug));
         const { id, status } = await openKeyedMessage(deps, {

@@ -47,3 +47,9 @@ export async function selectStormsDueReminders(db: Db, now: string): Promise<Sto
 export async function markRemindersSent(db: Db, stormId: number, startsAt: string): Promise<void> {
   await db.updateTable('storms').set({ reminders_sent_for: startsAt }).where('id', '=', stormId).execute();
 }
+
+export async function hasReminderRequest(db: Db, stormId: number, personId: number): Promise<boolean> {
+  const row = await db.selectFrom('storm_reminders').select('person_id')
+    .where('storm_id', '=', stormId).where('person_id', '=', personId).executeTakeFirst();
+  return row !== undefined;
+}

@@ -18,7 +18,7 @@ export type ReportOutcome = { kind: 'recorded'; network: string } | { kind: 'too
 const notAPostLink = () => new Problem(400, 'post-link-invalid', 'That is not a link to a post',
   'Paste the address of your post as your browser shows it, such as https://bsky.app/profile/you.bsky.social/post/… or https://x.com/you/status/…');
 
-export async function reportPost(deps: Pick<Deps, 'db' | 'clock'>, slug: string, form: ReportForm, visitor: string | undefined): Promise<ReportOutcome> {
+export async function reportPost(deps: Pick<Deps, 'db' | 'clock' | 'notifier'>, slug: string, form: ReportForm, visitor: string | undefined): Promise<ReportOutcome> {
   const storm = await findStormBySlug(deps, slug);
   if (!storm) throw notFound('Storm');
   if (stormState(storm, deps.clock.now()) === 'before') return { kind: 'too-early' };

@@ -8,15 +8,21 @@ import { recordEvent } from '../tracking/index.ts';
 import { intentUrl, isNetwork } from './intents.ts';
 import { normalizeMastodonInstance } from './mastodon-instance.ts';
 import { MAX_POST_TEXT } from './post-text.ts';
+import { readdressPost } from './readdress-post.ts';
 import { findCachedStorm } from './storm-cache.ts';
+import { stormInLanguage, stormLanguageFor } from './storm-language.ts';
 import { stormState, stormUrl } from './storms.service.ts';
 
 export interface PostForm {
   network: string;
   text: string;
   variant?: string | undefined;
+  /** The id of the storm target the page's post addressed. */
+  target?: string | undefined;
   r?: string | undefined;
   mastodon_instance?: string | undefined;
+  /** The language the page showed the storm in: the share's title and link are that version's. */
+  language?: string | undefined;
 }
 
 export type PostOutcome =
@@ -26,9 +32,10 @@ export type PostOutcome =
 const mastodonInstanceNeeded = () => new Problem(400, 'mastodon-instance-needed', 'Which Mastodon server are you on?',
   'Go back, type the address of your Mastodon server (for example mastodon.social) in the box under the buttons, and press Mastodon again.');
 
-export async function startPost(deps: Pick<Deps, 'db' | 'clock' | 'config'>, slug: string, form: PostForm, visitor: string | undefined): Promise<PostOutcome> {
-  const cached = await findCachedStorm(deps.db, slug);
-  if (!cached) throw notFound('Storm');
+export async function startPost(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'notifier'>, slug: string, form: PostForm, visitor: string | undefined): Promise<PostOutcome> {
+  const found = await findCachedStorm(deps.db, slug);
+  if (!found) throw notFound('Storm');
+  const cached = stormInLanguage(found, stormLanguageFor(found, [form.language]));
   const { storm } = cached;
   if (stormState(storm, deps.clock.now()) !== 'during') return { kind: 'closed' };
 
@@ -42,13 +49,14 @@ export async function startPost(deps: Pick<Deps, 'db' | 'clock' | 'config'>, slu
   if (network === 'mastodon' && !mastodonInstance) throw mastodonInstanceNeeded();
 
   const variant = cached.allVariants.find((v) => String(v.id) === form.variant);
+  const target = form.target === undefined ? undefined : cached.allTargets.find((t) => String(t.id) === form.target);
   const recipient = isTokenShaped(form.r) ? await findRecipient(deps, form.r) : undefined;
   await recordEvent(deps, {
     kind: 'post_started', storm_id: storm.id, network, variant_id: variant?.id ?? null,
-    person_id: recipient?.person_id ?? null, visitor: visitor ?? null,
+    person_id: recipient?.person_id ?? null, visitor: visitor ?? null, target_id: target?.id ?? null,
   });
   const url = intentUrl(network, {
-    text, title: storm.title, link: storm.article_url ?? stormUrl(deps, storm.slug), mastodonInstance,
+    text: target ? readdressPost(text, target, network) : text, title: storm.title, link: storm.article_url ?? stormUrl(deps, storm.slug), mastodonInstance,
   });
   return { kind: 'share', url, mastodonInstance };
 }

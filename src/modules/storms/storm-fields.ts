@@ -1,12 +1,17 @@
 // What an organiser writes for a storm is checked here, once, for a new storm and for every edit (an edit
 // of the hashtags or the article link can make an unchanged message too long, so all of it is checked).
-// Problems name the field; a message too long names its number and the network.
+// Problems name the field; a message too long names its number and the network (and the target: post-fit.ts).
+import type { ReminderAudience } from '../../db/schema.ts';
 import { Problem, type InvalidParam } from '../../http/problem.ts';
 import { canonicalLanguage } from '../../lib/language.ts';
 import twitterText from 'twitter-text';
 import { normalizeMastodonServer } from './mastodon-instance.ts';
-import { networksOverLimit } from './post-length.ts';
-import { composePostText } from './post-text.ts';
+import { checkPostsFit } from './post-fit.ts';
+import { describeSlotError, readMessage } from './post-slots.ts';
+import { checkTargets, type TargetInput } from './target-fields.ts';
+import type { Target } from './target-handles.ts';
+import { checkTranslations, translationsOverLimit, type TranslationInput } from './translation-fields.ts';
+import type { StormTranslation } from './translations.repo.ts';
 
 /** A storm's fields as the organiser gives them (the API body, or the demo). */
 export interface StormInput {
@@ -15,15 +20,23 @@ export interface StormInput {
   starts_at: string;
   ends_at: string;
   hashtags: string[];
-  messages: { text: string }[];
+  /** weight: the message's share of supporters relative to the others' (default 1). */
+  messages: { text: string; weight?: number | undefined }[];
   article_url?: string | null | undefined;
+  /** One of our articles, by id or slug, instead of an article_url (storm-article.ts); null removes it. */
+  article?: number | string | null | undefined;
   /** IANA time zone the page writes the start time in; UTC when absent. */
   timezone?: string | undefined;
   /** BCP 47; 'en' when absent. Sets the page's lang and direction. */
   language?: string | undefined;
-  targets?: string[] | undefined;
+  /** The officials the storm addresses: {target} in a message says one of them, per supporter. */
+  targets?: TargetInput[] | undefined;
   /** Mastodon servers whose hashtag timelines are read for evidence; ['mastodon.social'] when absent. */
   mastodon_instances?: string[] | undefined;
+  /** Whom the reminder wave at the start reaches; 'requested' (those who asked) when absent. */
+  reminder_audience?: ReminderAudience | undefined;
+  /** The storm in other languages: title, article link and one text per message (translation-fields.ts). */
+  translations?: TranslationInput[] | undefined;
 }
 
 /** The same, checked and made canonical: times in UTC, hashtags without '#'. */
@@ -34,14 +47,19 @@ export interface StormFields {
   ends_at: string;
   hashtags: string[];
   messages: string[];
+  /** One per message, in the same order. */
+  weights: number[];
   article_url: string | null;
   timezone: string;
   language: string;
-  targets: string[];
+  targets: Target[];
   mastodon_instances: string[];
+  reminder_audience: ReminderAudience;
+  translations: StormTranslation[];
 }
 
 export const DEFAULT_MASTODON_INSTANCES = ['mastodon.social'];
+const REMINDER_AUDIENCES: readonly ReminderAudience[] = ['requested', 'requested_and_invited'];
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
 // ISO 8601 with a date, a time and an offset: "2022-02-20T12:00:00Z", "2022-02-20T13:00+01:00"
@@ -50,7 +68,8 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?
 export const validationFailed = (params: InvalidParam[]) => new Problem(400, 'validation-failed',
   'The storm has invalid fields', params.map((p) => `${p.name}: ${p.reason}`).join('; '), params);
 
-export function checkStormFields(input: StormInput): StormFields {
+/** `publicUrl` makes the storm's page address, which {link} says when there is no article. */
+export function checkStormFields(input: StormInput, publicUrl: string): StormFields {
   const problems: InvalidParam[] = [];
   const fail = (name: string, reason: string) => problems.push({ name, reason });
 
@@ -82,14 +101,30 @@ export function checkStormFields(input: StormInput): StormFields {
   const messages = input.messages.map((m) => m.text.trim());
   if (messages.length === 0) fail('messages', 'must hold at least one message');
   messages.forEach((m, i) => { if (m === '') fail(`messages.${i}.text`, 'must not be empty'); });
+  const weights = input.messages.map((m, i) => {
+    const weight = m.weight ?? 1;
+    if (!Number.isInteger(weight) || weight < 1 || weight > 1000) fail(`messages.${i}.weight`, 'must be a whole number from 1 to 1000');
+    return weight;
+  });
 
+  const checkArticleUrl = (given: string, name: string) => {
+    // our own article pages are links whatever PUBLIC_URL's host is (http://localhost:3000 on a laptop)
+    const url = given.startsWith(`${publicUrl}/a/`) && !/\s/.test(given) ? given : webUrl(given);
+    if (!url) fail(name, 'must be an http:// or https:// address');
+    return url;
+  };
   let articleUrl: string | null = null;
   if (input.article_url !== undefined && input.article_url !== null && input.article_url.trim() !== '') {
-    articleUrl = webUrl(input.article_url.trim()) ?? null;
-    if (!articleUrl) fail('article_url', 'must be an http:// or https:// address');
+    articleUrl = checkArticleUrl(input.article_url.trim(), 'article_url') ?? null;
   }
 
-  const targets = [...new Set((input.targets ?? []).map((t) => t.trim()).filter((t) => t !== ''))];
+  const targets = checkTargets(input.targets ?? [], fail);
+  const has = { targets: targets.length, hashtags: hashtags.length };
+  messages.forEach((m, i) => checkSlots(m, `messages.${i}.text`, i + 1, has, fail));
+  const translations = checkTranslations(input.translations ?? [], {
+    language, messages: messages.length, articleUrl, checkArticleUrl,
+    checkSlots: (text, name, n) => checkSlots(text, name, n, has, fail),
+  }, fail);
 
   const mastodonInstances: string[] = [];
   (input.mastodon_instances ?? DEFAULT_MASTODON_INSTANCES).forEach((raw, i) => {
@@ -98,29 +133,25 @@ export function checkStormFields(input: StormInput): StormFields {
     else if (!mastodonInstances.includes(server)) mastodonInstances.push(server);
   });
 
+  const reminderAudience = input.reminder_audience ?? 'requested';
+  if (!REMINDER_AUDIENCES.includes(reminderAudience)) fail('reminder_audience', 'must be "requested" or "requested_and_invited"');
+
   if (problems.length > 0) throw validationFailed(problems);
-  checkPostLengths(messages, hashtags, articleUrl);
+  const link = (article: string | null) => article ?? `${publicUrl}/s/${slug}`;
+  checkPostsFit({ messages, hashtags, articleUrl, link: link(articleUrl), targets }, translationsOverLimit(translations, { hashtags, targets }, link));
   return {
-    title, slug, starts_at: startsAt!, ends_at: endsAt!, hashtags, messages, article_url: articleUrl,
-    timezone: timezone!, language: language!, targets, mastodon_instances: mastodonInstances,
+    title, slug, starts_at: startsAt!, ends_at: endsAt!, hashtags, messages, weights, article_url: articleUrl,
+    timezone: timezone!, language: language!, targets, mastodon_instances: mastodonInstances, reminder_audience: reminderAudience,
+    translations,
   };
 }
 
-/** Every message, with the hashtags and link it will carry, must fit on X, Bluesky and Mastodon. */
-function checkPostLengths(messages: string[], hashtags: string[], articleUrl: string | null): void {
-  const problems: InvalidParam[] = [];
-  messages.forEach((text, i) => {
-    for (const over of networksOverLimit(composePostText({ text, hashtags, articleUrl }))) {
-      problems.push({
-        name: `messages.${i}.text`,
-        reason: `Message ${i + 1} is ${over.length} characters on ${over.name}, over its limit of ${over.limit}`,
-      });
-    }
-  });
-  if (problems.length === 0) return;
-  const title = problems.length === 1 ? problems[0]!.reason : `${problems[0]!.reason} (and ${problems.length - 1} more)`;
-  throw new Problem(400, 'post-too-long', title,
-    `${problems.map((p) => p.reason).join('. ')}. The hashtags and the article link are counted as part of each message.`, problems);
+/** A message's slots must be ones we know, with something to fill them. */
+function checkSlots(text: string, name: string, n: number, has: { targets: number; hashtags: number }, fail: (name: string, reason: string) => void): void {
+  const message = readMessage(text);
+  if ('error' in message) return void fail(name, describeSlotError(message.error, n));
+  if (message.slots.has('target') && has.targets === 0) fail(name, `Message ${n} uses {target}, but the storm has no targets`);
+  if (message.slots.has('hashtag') && has.hashtags === 0) fail(name, `Message ${n} uses {hashtag}, but the storm has no hashtags`);
 }
 
 function isoInstant(value: string): string | undefined {

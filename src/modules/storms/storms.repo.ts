@@ -42,11 +42,15 @@ export async function selectVariantsOf(db: Db, stormIds: number[]): Promise<Stor
     .where('removed_at', 'is', null).orderBy('storm_id').orderBy('position').execute();
 }
 
-export async function insertVariants(db: Db, stormId: number, variants: { position: number; text: string }[]): Promise<void> {
+export async function insertVariants(db: Db, stormId: number, variants: { position: number; text: string; weight?: number }[]): Promise<void> {
   if (variants.length === 0) return;
   await db.insertInto('storm_variants')
-    .values(variants.map((v) => ({ storm_id: stormId, position: v.position, text: v.text, removed_at: null })))
+    .values(variants.map((v) => ({ storm_id: stormId, position: v.position, text: v.text, weight: v.weight ?? 1, removed_at: null })))
     .execute();
+}
+
+export async function setVariantWeight(db: Db, id: number, weight: number): Promise<void> {
+  await db.updateTable('storm_variants').set({ weight }).where('id', '=', id).execute();
 }
 
 export async function setVariantPosition(db: Db, id: number, position: number): Promise<void> {

@@ -15,10 +15,12 @@ export function registerStormApiRoutes(root: FastifyInstance, deps: Deps): void 
   }, async (req, reply) => reply.code(201).send(await createStorm(deps, req.body)));
 
   app.get('/api/v1/storms', {
+    config: { role: 'viewer' },
     schema: { tags, summary: 'Storms, newest first', querystring: StormListQuery, response: { 200: StormList } },
   }, async (req) => ({ items: await listStorms(deps, req.query) }));
 
   app.get('/api/v1/storms/:id', {
+    config: { role: 'viewer' },
     schema: { tags, summary: 'A storm with its message variants', params: StormId, response: { 200: StormView } },
   }, async (req) => getStorm(deps, req.params.id));
 

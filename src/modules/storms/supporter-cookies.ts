@@ -1,17 +1,2 @@
-// The two first-party cookies of the action page: a random visitor id (same visitor, same message; unique
-// supporters in the stats without knowing who they are) and the supporter's Mastodon server.
-import type { CookieSerializeOptions } from '@fastify/cookie';
-import type { Config } from '../../config/config.ts';
-
-export const VISITOR_COOKIE = 'oc_v';
-export const MASTODON_COOKIE = 'oc_mastodon';
-
-export function supporterCookieOptions(config: Pick<Config, 'publicUrl'>): CookieSerializeOptions {
-  return {
-    httpOnly: true,
-    sameSite: 'lax',
-    path: '/',
-    maxAge: 365 * 24 * 60 * 60,
-    secure: config.publicUrl.startsWith('https:'),
-  };
-}
+// The supporter cookies live in src/http/supporter-cookies.ts, shared with the article page.
+export { MASTODON_COOKIE, VISITOR_COOKIE, supporterCookieOptions } from '../../http/supporter-cookies.ts';

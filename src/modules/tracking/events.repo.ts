@@ -10,6 +10,10 @@ export interface NewEvent {
   person_id?: number | null;
   visitor?: string | null;
   url?: string | null;
+  article_id?: number | null;
+  share_token?: string | null;
+  /** post_started: the storm target (officials' list) the post addressed. */
+  target_id?: number | null;
 }
 
 export type EventRow = Insertable<EventsTable>;
@@ -24,6 +28,9 @@ export function eventRow(event: NewEvent, at: string): EventRow {
     person_id: event.person_id ?? null,
     visitor: event.visitor ?? null,
     url: event.url ?? null,
+    article_id: event.article_id ?? null,
+    share_token: event.share_token ?? null,
+    target_id: event.target_id ?? null,
     created_at: at,
   };
 }

@@ -2,6 +2,7 @@
 // erasure, after which the events stay, anonymous, in the numbers they were counted in.
 import type { Deps } from '../../deps.ts';
 import type { TrackedEvent } from '../../db/schema.ts';
+import { randomToken } from '../../lib/tokens.ts';
 
 /** Newest first; `before` (an ISO time) pages back, `limit` caps the count (none: all of them, for an export). */
 export async function personEvents(
@@ -13,8 +14,21 @@ export async function personEvents(
   return (page.limit !== undefined ? q.limit(page.limit) : q).execute();
 }
 
-/** Unlinks a person's events from them (erasure); returns how many there were. */
+/**
+ * Unlinks a person's events from them (erasure); returns how many there were. The browsers they used (the
+ * first-party visitor ids on their events) are renamed, on every event of those browsers, to one random
+ * pseudonym, so nothing leads back to them and each still counts once in the numbers; a link they pasted
+ * to their own public post (which names their account) is dropped.
+ */
 export async function anonymisePersonEvents(deps: Pick<Deps, 'db'>, personId: number): Promise<number> {
-  const result = await deps.db.updateTable('events').set({ person_id: null }).where('person_id', '=', personId).executeTakeFirst();
+  const { db } = deps;
+  const browsers = (await db.selectFrom('events').select('visitor').distinct()
+    .where('person_id', '=', personId).where('visitor', 'is not', null).execute()).map((r) => r.visitor!);
+  const pseudonym = randomToken();
+  for (let i = 0; i < browsers.length; i += 500) {
+    await db.updateTable('events').set({ visitor: pseudonym }).where('visitor', 'in', browsers.slice(i, i + 500)).execute();
+  }
+  await db.updateTable('events').set({ url: null }).where('person_id', '=', personId).where('kind', '=', 'post_reported').execute();
+  const result = await db.updateTable('events').set({ person_id: null, visitor: pseudonym }).where('person_id', '=', personId).executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
