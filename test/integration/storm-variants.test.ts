@@ -6,6 +6,7 @@ import { manualClock } from '../../src/lib/clock.ts';
 import { randomToken } from '../../src/lib/tokens.ts';
 import { createRuntime } from '../../src/runtime.ts';
 import type { TestDatabase } from '../helpers/databases.ts';
+import { openStream } from '../helpers/event-stream-client.ts';
 import { addEmailRecipient } from '../helpers/fixtures.ts';
 import { describeEachDatabase, type TestContext } from '../helpers/test-app.ts';
 
@@ -267,5 +268,50 @@ describeEachDatabase('messages that don\'t look like spam', (ctx) => {
     }
     const kept = await ctx().runtime.deps.db.selectFrom('storm_targets').select(['name', 'removed_at']).where('storm_id', '=', id).orderBy('id').execute();
     expect(kept.map((t) => [t.name, t.removed_at !== null])).toEqual([['IOC Media', true], ['Kirsty Coventry', false], ['Thomas Bach', false]]);
+  });
+
+  it('counts the posts addressed to each official, in the stats and the live snapshot, keeping a dropped one that has posts', async () => {
+    const { id, slug, storm } = await newStorm(ctx());
+    const [ioc, coventry, bach] = storm.targets as { id: number; name: string }[];
+    const posted = new Map<number, number>();
+    for (let i = 0; i < 9; i++) {
+      const visitor = randomToken();
+      const shown = await page(ctx(), `/s/${slug}?variant=1`, visitor);
+      const target = Number(shown.fields.target);
+      // nobody posts to Bach; those given IOC Media press two buttons, each a post started
+      const networks = target === bach!.id ? [] : target === ioc!.id ? ['x', 'bluesky'] : ['x'];
+      for (const network of networks) await post(ctx(), slug, { ...shown.fields, text: shown.text, network }, visitor);
+      posted.set(target, (posted.get(target) ?? 0) + networks.length);
+    }
+    expect(posted.get(ioc!.id)).toBeGreaterThan(0);
+    expect(posted.get(coventry!.id)).toBeGreaterThan(0);
+    // a storm without targets adds nothing to anyone's numbers
+    const plain = await newStorm(ctx(), { messages: [{ text: 'No medal hides the camps. {hashtag}' }], targets: [] });
+    const visitor = randomToken();
+    const shown = await page(ctx(), `/s/${plain.slug}`, visitor);
+    await post(ctx(), plain.slug, { ...shown.fields, text: shown.text, network: 'x' }, visitor);
+    expect((await ctx().api('GET', `/api/v1/storms/${plain.id}/stats`)).body.posts.by_target).toEqual([]);
+
+    // IOC Media (posts) and Thomas Bach (none) are taken off; a new official has none yet
+    const patched = await ctx().api('PATCH', `/api/v1/storms/${id}`, { targets: [COVENTRY, { name: 'Olympic Movement' }] });
+    expect(patched.status).toBe(200);
+    const added = patched.body.targets[1] as { id: number; name: string };
+    const expected = [
+      { target_id: ioc!.id, name: 'IOC Media', posts: posted.get(ioc!.id)! },
+      { target_id: coventry!.id, name: 'Kirsty Coventry', posts: posted.get(coventry!.id)! },
+      { target_id: added.id, name: 'Olympic Movement', posts: 0 },
+    ];
+    const byId = (a: { target_id: number }, b: { target_id: number }) => a.target_id - b.target_id;
+    const stats = (await ctx().api('GET', `/api/v1/storms/${id}/stats`)).body;
+    expect([...stats.posts.by_target].sort(byId)).toEqual(expected);
+    expect(stats.posts.by_target.reduce((n: number, t: { posts: number }) => n + t.posts, 0)).toBe(stats.posts.total);
+
+    const stream = await openStream(`${ctx().baseUrl}/api/v1/storms/${id}/live`, { authorization: `Bearer ${ctx().token}` });
+    try {
+      const snapshot = await stream.next(() => true);
+      expect([...snapshot.per_target].sort(byId)).toEqual(expected.map(({ posts, ...t }) => ({ ...t, count: posts })));
+    } finally {
+      stream.close();
+    }
   });
 }, { clock });

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import type { AttemptOutcome, RecipientStatus } from '../../db/schema.ts';
+import { olderThan, type PageBefore } from '../../db/page-before.ts';
 import { conflict } from '../../http/problem.ts';
 
 export interface PersonMessage {
@@ -20,9 +21,9 @@ export interface PersonMessage {
   sent_at: string | null;
 }
 
-/** Newest first; `before` (an ISO time) pages back, `limit` caps the count (none: all). */
+/** Newest first (by time, then recipient id); `before` pages back, `limit` caps the count (none: all). */
 export async function personMessages(
-  deps: Pick<Deps, 'db'>, personId: number, page: { before?: string | undefined; limit?: number | undefined } = {},
+  deps: Pick<Deps, 'db'>, personId: number, page: { before?: PageBefore | undefined; limit?: number | undefined } = {},
 ): Promise<PersonMessage[]> {
   const at = sql<string>`coalesce(message_recipients.sent_at, message_recipients.first_attempt_at, messages.started_at, messages.created_at)`;
   let q = deps.db.selectFrom('message_recipients').innerJoin('messages', 'messages.id', 'message_recipients.message_id')
@@ -32,7 +33,7 @@ export async function personMessages(
       'message_recipients.bounced', 'message_recipients.last_reply', 'message_recipients.sent_at', at.as('at'),
     ])
     .where('message_recipients.person_id', '=', personId);
-  if (page.before !== undefined) q = q.where(at, '<', page.before);
+  if (page.before !== undefined) q = q.where(olderThan(at, sql.ref('message_recipients.id'), page.before));
   q = q.orderBy(at, 'desc').orderBy('message_recipients.id', 'desc');
   const rows = await (page.limit !== undefined ? q.limit(page.limit) : q).execute();
   return rows.map(({ ab_subjects, subject_variant, subject, bounced, at: when, ...r }) => {

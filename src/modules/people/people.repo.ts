@@ -78,7 +78,7 @@ export async function insertSubscriptionChange(db: Db, change: {
 }
 
 export async function selectSubscriptionChanges(db: Db, personId: number) {
-  return db.selectFrom('subscription_changes').select(['status', 'previous_status', 'source', 'detail', 'changed_at'])
+  return db.selectFrom('subscription_changes').select(['id', 'status', 'previous_status', 'source', 'detail', 'changed_at'])
     .where('person_id', '=', personId).orderBy('id').execute();
 }
 

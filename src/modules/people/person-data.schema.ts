@@ -8,7 +8,9 @@ const Time = Type.String({ format: 'date-time' });
 
 export const HistoryQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-  before: Type.Optional(Type.String({ format: 'date-time', description: 'The `next_before` of the previous page' })),
+  before: Type.Optional(Type.String({
+    minLength: 1, maxLength: 200, description: 'The `next_before` of the previous page, or an ISO 8601 time (the items older than it)',
+  })),
 });
 
 export const History = Type.Object({
@@ -35,7 +37,9 @@ export const History = Type.Object({
     bounce: Type.Optional(Type.Object({ kind: Type.String(), provider: Type.String(), outcome: Text })),
     language: Type.Optional(Type.String()),
   })),
-  next_before: Type.Union([Time, Type.Null()], { description: 'Pass as `before` for older items; null when there are none' }),
+  next_before: Type.Union([Type.String(), Type.Null()], {
+    description: 'Pass as `before` for the items after the last one shown (an opaque string; items sharing a time are neither repeated nor skipped); null when there are none',
+  }),
 });
 
 export const PersonDataExport = Type.Object({

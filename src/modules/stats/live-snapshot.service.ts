@@ -1,6 +1,6 @@
 // What the organiser's live dashboard shows of a storm, as one snapshot: posts started in all, per minute of
-// its window, per network and per variant; the public posts found on Bluesky and Mastodon; and the funnel
-// from the emails that linked to the page, through clicks and page views, to posts started.
+// its window, per network, per variant and per official addressed; the public posts found on Bluesky and
+// Mastodon; and the funnel from the emails that linked to the page, through clicks and page views, to posts.
 import type { Deps } from '../../deps.ts';
 import type { Storm } from '../../db/schema.ts';
 import { countInvitationsSent } from '../messages/index.ts';
@@ -19,6 +19,7 @@ export interface LiveSnapshot {
   per_minute: { minute: string; count: number }[];
   per_network: Record<Network, number>;
   per_variant: { variant_id: number; label: string; count: number }[];
+  per_target: { target_id: number; name: string; count: number }[];
   public_posts: { bluesky: number; mastodon: number };
   funnel: { sent: number; clicked: number; page_views: number; posts_started: number };
 }
@@ -38,6 +39,7 @@ export async function stormLiveSnapshot(deps: Pick<Deps, 'db' | 'clock' | 'confi
     per_minute: minutesOfWindow(storm, now, stats.posts.per_minute),
     per_network: stats.posts.by_network,
     per_variant: stats.posts.by_variant.map((v) => ({ variant_id: v.variant_id, label: labelOf(v.position, v.text), count: v.posts })),
+    per_target: stats.posts.by_target.map((t) => ({ target_id: t.target_id, name: t.name, count: t.posts })),
     public_posts: { ...stats.public_posts.by_network },
     funnel: { sent, clicked, page_views: stats.views, posts_started: stats.posts.total },
   };

@@ -15,6 +15,9 @@ export const LiveSnapshot = Type.Object({
     linkedin: count, whatsapp: count, telegram: count, email: count,
   }),
   per_variant: Type.Array(Type.Object({ variant_id: Type.Integer(), label: Type.String({ description: 'Position and the start of the text' }), count })),
+  per_target: Type.Array(Type.Object({ target_id: Type.Integer(), name: Type.String({ description: 'The official\'s name' }), count }), {
+    description: 'Posts started per official the storm addresses (an official an edit took out, while it has posts); empty without targets',
+  }),
   public_posts: Type.Object({ bluesky: count, mastodon: count }, { description: 'Public posts found carrying the storm\'s hashtags' }),
   funnel: Type.Object({
     sent: Type.Integer({ minimum: 0, description: 'Emails delivered whose message links to the action page' }),

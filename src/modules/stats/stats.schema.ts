@@ -15,6 +15,9 @@ export const StormStats = Type.Object({
       linkedin: count, whatsapp: count, telegram: count, email: count,
     }),
     by_variant: Type.Array(Type.Object({ variant_id: Type.Integer(), position: Type.Integer(), text: Type.String(), posts: count })),
+    by_target: Type.Array(Type.Object({ target_id: Type.Integer(), name: Type.String(), posts: count }), {
+      description: 'Posts started per official the storm addresses, in the storm\'s order; one an edit took out is listed while it has posts',
+    }),
     per_minute: Type.Array(Type.Object({ minute: Type.String({ description: 'YYYY-MM-DDTHH:MM in UTC' }), posts: count })),
   }),
   public_posts: Type.Object({

@@ -12,7 +12,7 @@ import { registerReportPostRoutes } from './report-post.routes.ts';
 import { registerStormApiRoutes } from './storms.routes.ts';
 
 export {
-  createStorm, getStorm, getStormRow, listStorms, updateStorm, findStormBySlug, listVariants, stormState, stormUrl,
+  createStorm, getStorm, getStormRow, listStorms, updateStorm, findStormBySlug, listVariants, listTargets, stormState, stormUrl,
   type StormView, type StormPatch, type StormState,
 } from './storms.service.ts';
 export type { StormInput } from './storm-fields.ts';

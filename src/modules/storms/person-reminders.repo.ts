@@ -2,6 +2,7 @@
 import type { Deps } from '../../deps.ts';
 
 export interface PersonReminder {
+  id: number;
   storm_id: number;
   storm_title: string;
   language: string;
@@ -10,7 +11,7 @@ export interface PersonReminder {
 
 export async function personReminders(deps: Pick<Deps, 'db'>, personId: number): Promise<PersonReminder[]> {
   return deps.db.selectFrom('storm_reminders').innerJoin('storms', 'storms.id', 'storm_reminders.storm_id')
-    .select(['storm_reminders.storm_id', 'storms.title as storm_title', 'storm_reminders.language', 'storm_reminders.created_at'])
+    .select(['storm_reminders.id', 'storm_reminders.storm_id', 'storms.title as storm_title', 'storm_reminders.language', 'storm_reminders.created_at'])
     .where('storm_reminders.person_id', '=', personId)
     .orderBy('storm_reminders.created_at', 'desc').orderBy('storm_reminders.id', 'desc').execute();
 }

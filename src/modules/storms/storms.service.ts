@@ -122,6 +122,11 @@ export async function listVariants(deps: Pick<Deps, 'db'>, stormId: number, opti
   return selectVariants(deps.db, stormId, options.includeRemoved ?? false);
 }
 
+/** The officials a storm addresses by position; with `includeRemoved` also those an edit took out (events name them). */
+export async function listTargets(deps: Pick<Deps, 'db'>, stormId: number, options: { includeRemoved?: boolean } = {}): Promise<StormTarget[]> {
+  return selectTargets(deps.db, stormId, options.includeRemoved ?? false);
+}
+
 export function stormState(storm: Pick<Storm, 'starts_at' | 'ends_at'>, now: Date): StormState {
   const t = now.getTime();
   if (t < Date.parse(storm.starts_at)) return 'before';

@@ -3,6 +3,7 @@
 export { recordEvent } from './record-event.ts';
 export type { NewEvent } from './events.repo.ts';
 export { stormEventTotals, type StormEventTotals } from './storm-totals.repo.ts';
+export { stormPostsByTarget } from './storm-target-posts.repo.ts';
 export { countStormPosters } from './storm-posters.repo.ts';
 export { readStormPosters } from './storm-posters-reader.ts';
 export { stormEventsChannel, type StormEventsNotice } from './event-announcements.ts';

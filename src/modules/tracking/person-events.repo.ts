@@ -1,15 +1,17 @@
 // One person's events: their timeline on the organiser's page about them, their data export, and their
 // erasure, after which the events stay, anonymous, in the numbers they were counted in.
+import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
+import { olderThan, type PageBefore } from '../../db/page-before.ts';
 import type { TrackedEvent } from '../../db/schema.ts';
 import { randomToken } from '../../lib/tokens.ts';
 
-/** Newest first; `before` (an ISO time) pages back, `limit` caps the count (none: all of them, for an export). */
+/** Newest first (by time, then id); `before` pages back, `limit` caps the count (none: all of them, for an export). */
 export async function personEvents(
-  deps: Pick<Deps, 'db'>, personId: number, page: { before?: string | undefined; limit?: number | undefined } = {},
+  deps: Pick<Deps, 'db'>, personId: number, page: { before?: PageBefore | undefined; limit?: number | undefined } = {},
 ): Promise<TrackedEvent[]> {
   let q = deps.db.selectFrom('events').selectAll().where('person_id', '=', personId);
-  if (page.before !== undefined) q = q.where('created_at', '<', page.before);
+  if (page.before !== undefined) q = q.where(olderThan(sql.ref('created_at'), sql.ref('id'), page.before));
   q = q.orderBy('created_at', 'desc').orderBy('id', 'desc');
   return (page.limit !== undefined ? q.limit(page.limit) : q).execute();
 }
