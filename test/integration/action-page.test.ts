@@ -312,6 +312,8 @@ describeEachDatabase('the action page', (ctx) => {
       posts: {
         total: 3,
         by_network: { x: 2, bluesky: 1, mastodon: 0, threads: 0, facebook: 0, linkedin: 0, whatsapp: 0, telegram: 0, email: 0 },
+        // a storm that addresses no official has nobody to count posts by
+        by_target: [],
         by_variant: [
           { variant_id: v1.id, position: 1, text: VARIANTS[0], posts: 2 },
           { variant_id: v2.id, position: 2, text: VARIANTS[1], posts: 1 },

@@ -108,7 +108,7 @@ describeEachDatabase('emails in the supporter\'s language', (ctx, dialect) => {
     });
     expect(res.status).toBe(422);
     const names = res.body.invalid_params.map((p: { name: string }) => p.name);
-    expect(names).toEqual(['translations[0].language', 'translations[1].body']);
+    expect(names).toEqual(['translations.0.language', 'translations.1.body']);
   });
 
   it('previews the version a reader of a language gets', async () => {

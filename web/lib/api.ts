@@ -12,12 +12,18 @@ export class ApiError extends Error {
     this.status = status;
     this.type = problem.type ?? '';
     this.detail = problem.detail;
-    this.invalidParams = problem.invalid_params ?? [];
+    // one spelling of a path: `translations[0].subject` (a service's) is `translations.0.subject` (the schema's)
+    this.invalidParams = (problem.invalid_params ?? []).map((p) => ({ ...p, name: p.name.replace(/\[(\d+)\]/g, '.$1') }));
   }
 
   /** The reason given for a field, matching its name or a path inside it (messages.0.text). */
   reasonFor(field: string): string | undefined {
     return this.invalidParams.find((p) => p.name === field || p.name.startsWith(`${field}.`) || p.name.startsWith(`${field}/`))?.reason;
+  }
+
+  /** The reason given for exactly this name, not for a path inside it. */
+  reasonAt(field: string): string | undefined {
+    return this.invalidParams.find((p) => p.name === field)?.reason;
   }
 }
 

@@ -6,6 +6,7 @@ export interface Storm {
   starts_at: string; ends_at: string; state: 'before' | 'during' | 'after';
   hashtags: string[]; targets: { name: string; handles: Record<string, string> }[]; mastodon_instances: string[]; article_url: string | null;
   variants: StormVariant[];
+  translations: { language: string; title: string; article_url: string | null; messages: { text: string }[] }[];
 }
 
 export type MessageStatus = 'draft' | 'scheduled' | 'sending' | 'sent' | 'paused' | 'cancelled';
@@ -21,7 +22,11 @@ export interface MessageStatistics {
   unsubscribed: number; links: { url: string; clicked: number }[]; opened: number | null;
 }
 
-export interface Message extends MessageSummary { body: string; track_opens: boolean; statistics: MessageStatistics }
+export interface MessageTranslation { language: string; subject: string; body: string }
+
+export interface Message extends MessageSummary {
+  body: string; track_opens: boolean; statistics: MessageStatistics; translations: MessageTranslation[];
+}
 
 export type SubscriptionStatus = 'subscribed' | 'unsubscribed' | 'bouncing' | 'spam complaint';
 

@@ -3,12 +3,14 @@
 import { useRef, useState } from 'preact/hooks';
 import { Checkbox, Field, Select } from '../components/field.ts';
 import { LinkPicker } from '../components/link-picker.ts';
+import { MessageVersions } from '../components/message-versions.ts';
 import { ErrorNote } from '../components/notice.ts';
 import { Screen } from '../components/screen.ts';
 import { api, ApiError } from '../lib/api.ts';
 import { html } from '../lib/html.ts';
 import { lang, languages, t } from '../lib/i18n.ts';
 import { navigate } from '../lib/router.ts';
+import type { MessageTranslation } from '../lib/types.ts';
 import { useApi } from '../lib/use-api.ts';
 
 const MERGE_TAGS = ['{{ first_name | default: "friend" }}', '{{ last_name }}', '{{ email }}', '{{ country }}', '{{ language }}', '{{ postal_code }}'];
@@ -20,6 +22,7 @@ export function MessageCompose() {
   const [tags, setTags] = useState('');
   const [language, setLanguage] = useState(lang);
   const [trackOpens, setTrackOpens] = useState(false);
+  const [versions, setVersions] = useState<MessageTranslation[]>([]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -40,7 +43,7 @@ export function MessageCompose() {
     try {
       const targets = { tags: tags.split(',').map((s) => s.trim()).filter(Boolean) };
       const { id } = await api<{ id: number }>('POST', '/api/v1/messages', {
-        subject, body, targets, language, track_opens: trackOpens, ...(from.trim() ? { from: from.trim() } : {}),
+        subject, body, targets, language, track_opens: trackOpens, translations: versions, ...(from.trim() ? { from: from.trim() } : {}),
       });
       navigate(`/app/messages/${id}`);
     } catch (err) {
@@ -49,6 +52,7 @@ export function MessageCompose() {
     }
   };
   const fieldError = (name: string) => (error instanceof ApiError ? error.reasonFor(name) : undefined);
+  const fieldErrorAt = (name: string) => (error instanceof ApiError ? error.reasonAt(name) : undefined);
 
   return html`<${Screen} title=${t('compose.title')}>
     <form class="card compose" onSubmit=${save} novalidate>
@@ -75,6 +79,7 @@ export function MessageCompose() {
             options=${[['', t('compose.fromDefault', { sender: senders.data.default_from })], ...senders.data.items.map((s) => [s, s] as const)]} />`
         : html`<${Field} label=${t('compose.from')} name="from" value=${from} onValue=${setFrom} hint=${t('compose.fromHint', { sender: senders.data?.default_from ?? '' })}
             error=${fieldError('from')} dir="ltr" />`}
+      <${MessageVersions} versions=${versions} onVersions=${setVersions} language=${language} errorFor=${fieldError} errorAt=${fieldErrorAt} />
       <${Checkbox} label=${t('compose.trackOpens')} name="track_opens" checked=${trackOpens} onChecked=${setTrackOpens} />
       <${ErrorNote} error=${error} />
       <div class="actions"><button type="submit" disabled=${busy}>${t('compose.save')}</button></div>

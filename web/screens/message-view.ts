@@ -55,6 +55,6 @@ export function MessageView({ id }: { id: string }) {
     ${canEdit() && !draft ? html`<${SendControls} message=${message} onChange=${reload} />` : null}
     ${canEdit() && draft ? html`<${TestSend} messageId=${message.id} /><${SendNow} message=${message} onChange=${reload} />` : null}
     ${!draft ? html`<${Numbers} message=${message} />` : null}
-    <${EmailPreview} messageId=${message.id} />
+    <${EmailPreview} messageId=${message.id} languages=${[message.language, ...message.translations.map((v) => v.language)]} />
   </${Screen}>`;
 }

@@ -5,6 +5,7 @@ import { Field, Select } from '../components/field.ts';
 import { ErrorNote, Done, Loading } from '../components/notice.ts';
 import { Screen } from '../components/screen.ts';
 import { StormPreview } from '../components/storm-preview.ts';
+import { StormVersions, withPostAdded, withPostRemoved, type StormVersion } from '../components/storm-versions.ts';
 import { TargetsEditor, targetsForApi, type Target } from '../components/targets-editor.ts';
 import { VariantsEditor } from '../components/variants-editor.ts';
 import { api, ApiError } from '../lib/api.ts';
@@ -17,16 +18,21 @@ import { isoToZoned, zonedToIso } from '../lib/zoned.ts';
 
 interface Form {
   title: string; slug: string; language: string; timezone: string; starts: string; ends: string;
-  hashtags: string; article_url: string; targets: Target[]; texts: string[];
+  hashtags: string; article_url: string; targets: Target[]; texts: string[]; versions: StormVersion[];
 }
 
-const blank = (): Form => ({ title: '', slug: '', language: 'en', timezone: browserZone(), starts: '', ends: '', hashtags: '', article_url: '', targets: [], texts: [''] });
+const blank = (): Form => ({ title: '', slug: '', language: 'en', timezone: browserZone(), starts: '', ends: '', hashtags: '', article_url: '', targets: [], texts: [''], versions: [] });
 
 function formOf(s: Storm): Form {
   return {
     title: s.title, slug: s.slug, language: s.language, timezone: s.timezone,
     starts: isoToZoned(s.starts_at, s.timezone), ends: isoToZoned(s.ends_at, s.timezone),
     hashtags: s.hashtags.join(' '), article_url: s.article_url ?? '', targets: s.targets.map((tg) => ({ name: tg.name, handles: { ...tg.handles } })), texts: s.variants.map((v) => v.text),
+    versions: s.translations.map((tr) => ({
+      language: tr.language, title: tr.title, texts: tr.messages.map((m) => m.text),
+      // a version without its own article is stored with the storm's: shown empty, it follows the storm's
+      article_url: tr.article_url && tr.article_url !== s.article_url ? tr.article_url : '',
+    })),
   };
 }
 
@@ -46,6 +52,8 @@ function StormForm({ storm, onSaved }: { storm: Storm | undefined; onSaved(storm
   };
   const hashtags = words(f.hashtags).map((h) => h.replace(/^[#＃]/, ''));
   const fieldError = (name: string) => (error instanceof ApiError ? error.reasonFor(name) : undefined);
+  const fieldErrorAt = (name: string) => (error instanceof ApiError ? error.reasonAt(name) : undefined);
+  const post = { hashtags, articleUrl: f.article_url, slug: f.slug, targets: targetsForApi(f.targets) };
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -56,6 +64,10 @@ function StormForm({ storm, onSaved }: { storm: Storm | undefined; onSaved(storm
       starts_at: zonedToIso(f.starts, f.timezone) ?? '', ends_at: zonedToIso(f.ends, f.timezone) ?? '',
       hashtags, targets: targetsForApi(f.targets), messages: f.texts.map((text) => ({ text })),
       article_url: f.article_url.trim() || (storm ? null : undefined),
+      // all of them, always: the API replaces the versions, and needs them again when the posts change
+      translations: f.versions.map((v) => ({
+        language: v.language, title: v.title, messages: v.texts.map((text) => ({ text })), ...(v.article_url.trim() ? { article_url: v.article_url.trim() } : {}),
+      })),
     };
     try {
       const result = storm
@@ -82,9 +94,12 @@ function StormForm({ storm, onSaved }: { storm: Storm | undefined; onSaved(storm
     <${Field} label=${t('storm.hashtags')} name="hashtags" value=${f.hashtags} onValue=${set('hashtags')} hint=${t('storm.hashtagsHint')} error=${fieldError('hashtags')} dir="auto" />
     <${Field} label=${t('storm.article')} name="article_url" type="url" value=${f.article_url} onValue=${set('article_url')} dir="ltr" error=${fieldError('article_url')} />
     <${TargetsEditor} targets=${f.targets} onTargets=${(targets: Target[]) => setF({ ...f, targets })} errorFor=${(i: number) => fieldError(`targets.${i}`)} />
-    <${VariantsEditor} texts=${f.texts} onTexts=${(texts: string[]) => setF({ ...f, texts })} hashtags=${hashtags} articleUrl=${f.article_url}
-      slug=${f.slug} targets=${targetsForApi(f.targets)}
+    <${VariantsEditor} texts=${f.texts} onTexts=${(texts: string[]) => setF({ ...f, texts })} ...${post}
+      onAdd=${() => setF({ ...f, texts: [...f.texts, ''], versions: withPostAdded(f.versions) })}
+      onRemove=${(i: number) => setF({ ...f, texts: f.texts.filter((_, j) => j !== i), versions: withPostRemoved(f.versions, i) })}
       lang=${f.language} errorFor=${(i: number) => fieldError(`messages.${i}`)} />
+    <${StormVersions} versions=${f.versions} onVersions=${(versions: StormVersion[]) => setF({ ...f, versions })} language=${f.language}
+      posts=${f.texts.length} post=${post} errorFor=${fieldError} errorAt=${fieldErrorAt} />
     <${ErrorNote} error=${error} />
     <${Done}>${saved}</${Done}>
     <div class="actions"><button type="submit">${storm ? t('storm.save') : t('storm.create')}</button></div>

@@ -80,7 +80,7 @@ function checkMessageInput(input: MessageInput, fromRefused: string | undefined)
 function checkTranslations(input: MessageTranslation[], original: string | undefined, problems: InvalidParam[]): MessageTranslation[] {
   const seen = new Set(original ? [original] : []);
   return input.map((t, i) => {
-    const at = `translations[${i}]`;
+    const at = `translations.${i}`;
     const language = canonicalLanguage(t.language);
     if (!language) problems.push({ name: `${at}.language`, reason: 'must be a language tag such as "tr" or "zh-Hans"' });
     else if (seen.has(language)) problems.push({ name: `${at}.language`, reason: `"${language}" is already the message's language or another translation's` });
