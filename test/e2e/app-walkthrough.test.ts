@@ -142,6 +142,8 @@ describe.skipIf(!!skip)('the organiser\'s app, from the set-up link to a post co
     await action.waitForURL(/x\.com/);
     await expect.poll(() => total.textContent(), { timeout: 10_000 }).toBe('1');
     expect(await page.locator('#per-network ~ table').textContent()).toContain('X1');
+    // this storm addresses no official, so there is no per-official block
+    expect(await page.locator('[data-testid=per-target]').count()).toBe(0);
     await shot(page, 'storm-live');
     await supporter.close();
 

@@ -9,12 +9,15 @@ export interface LiveSnapshot {
   per_minute: { minute: string; count: number }[];
   per_network: Record<string, number>;
   per_variant: { variant_id?: number; label?: string; position?: number; text?: string; posts?: number; count?: number }[];
+  /** posts started per official addressed; empty when the storm addresses nobody */
+  per_target: { target_id: number; name: string; count: number }[];
   funnel: { sent: number | null; clicked: number | null; page_views: number; posts_started: number };
 }
 
 interface StormStats {
   views: number;
-  posts: { total: number; by_network: Record<string, number>; by_variant: LiveSnapshot['per_variant']; per_minute: { minute: string; posts: number }[] };
+  posts: { total: number; by_network: Record<string, number>; by_variant: LiveSnapshot['per_variant'];
+    by_target?: { target_id: number; name: string; posts: number }[]; per_minute: { minute: string; posts: number }[] };
 }
 
 function fromStats(s: StormStats): LiveSnapshot {
@@ -24,6 +27,7 @@ function fromStats(s: StormStats): LiveSnapshot {
     per_minute: s.posts.per_minute.map((p) => ({ minute: p.minute, count: p.posts })),
     per_network: s.posts.by_network,
     per_variant: s.posts.by_variant,
+    per_target: (s.posts.by_target ?? []).map((x) => ({ target_id: x.target_id, name: x.name, count: x.posts })),
     funnel: { sent: null, clicked: null, page_views: s.views, posts_started: s.posts.total },
   };
 }

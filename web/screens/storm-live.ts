@@ -1,5 +1,5 @@
-// A storm's dashboard on the day: posts started (the total, per minute, per network, per post), and the
-// funnel from the email to the post, pushed by the server as it happens.
+// A storm's dashboard on the day: posts started (the total, per minute, per network, per post, per official
+// addressed), and the funnel from the email to the post, pushed by the server as it happens.
 import { ErrorNote, Loading } from '../components/notice.ts';
 import { MinuteChart } from '../components/minute-chart.ts';
 import { Screen } from '../components/screen.ts';
@@ -44,6 +44,10 @@ function Dashboard({ storm }: { storm: Storm }) {
         <table><thead><tr><th scope="col">${t('live.variant')}</th><th scope="col" class="num">${t('live.posts')}</th></tr></thead>
         <tbody>${snapshot.per_variant.map((v, i) => html`<tr><td><bdi lang=${storm.language} dir="auto">${v.label ?? v.text ?? `#${v.position ?? i + 1}`}</bdi></td>
           <td class="num">${formatNumber(v.posts ?? v.count ?? 0)}</td></tr>`)}</tbody></table></section>
+      ${snapshot.per_target?.length ? html`<section class="card wide" aria-labelledby="per-target" data-testid="per-target"><h2 id="per-target">${t('live.perTarget')}</h2>
+        <table><thead><tr><th scope="col">${t('live.target')}</th><th scope="col" class="num">${t('live.posts')}</th></tr></thead>
+        <tbody>${snapshot.per_target.map((o) => html`<tr><th scope="row"><bdi dir="auto">${o.name}</bdi></th>
+          <td class="num">${formatNumber(o.count)}</td></tr>`)}</tbody></table></section>` : null}
     </div>`;
 }
 
