@@ -2,7 +2,9 @@
 // visitor, same message; unique supporters in the stats without knowing who they are; one share link per
 // visitor) and the supporter's Mastodon server.
 import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/config.ts';
+import { isTokenShaped, randomToken } from '../lib/tokens.ts';
 
 export const VISITOR_COOKIE = 'oc_v';
 export const MASTODON_COOKIE = 'oc_mastodon';
@@ -15,4 +17,17 @@ export function supporterCookieOptions(config: Pick<Config, 'publicUrl'>): Cooki
     maxAge: 365 * 24 * 60 * 60,
     secure: config.publicUrl.startsWith('https:'),
   };
+}
+
+/** The visitor id the request's cookie carries, when it has the shape of one. */
+export function visitorOf(req: FastifyRequest): string | undefined {
+  const value = req.cookies[VISITOR_COOKIE];
+  return isTokenShaped(value) ? value : undefined;
+}
+
+/** A new visitor id, set as the visitor's cookie. */
+export function newVisitor(reply: FastifyReply, options: CookieSerializeOptions): string {
+  const visitor = randomToken();
+  reply.setCookie(VISITOR_COOKIE, visitor, options);
+  return visitor;
 }

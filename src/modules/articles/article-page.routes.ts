@@ -2,14 +2,13 @@
 // share form's POST, which counts the share and sends the reader on to the network with their own link, and
 // the uploaded image. Hidden from the API document.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import { languageNav } from '../../http/language-nav.ts';
 import { choosePageLanguage, rememberLanguage } from '../../http/page-language.ts';
-import { MASTODON_COOKIE, VISITOR_COOKIE, supporterCookieOptions } from '../../http/supporter-cookies.ts';
+import { MASTODON_COOKIE, newVisitor, supporterCookieOptions, visitorOf } from '../../http/supporter-cookies.ts';
 import { normalizeMastodonInstance } from '../../lib/mastodon-host.ts';
-import { isTokenShaped, randomToken } from '../../lib/tokens.ts';
 import { findBrand, translatorFor } from '../accounts/index.ts';
 import { findCachedArticle, findCachedImage } from './article-cache.ts';
 import { ARTICLE_SLUG } from './article-fields.ts';
@@ -36,7 +35,7 @@ export function registerArticlePageRoutes(root: FastifyInstance, deps: Deps): vo
   const cookieOptions = supporterCookieOptions(deps.config);
 
   app.get('/a/:slug', { schema: { hide: true, params: SlugParams, querystring: PageQuery } }, async (req, reply) => {
-    const visitor = visitorOf(req) ?? newVisitor(reply);
+    const visitor = visitorOf(req) ?? newVisitor(reply, cookieOptions);
     const visit = await visitArticle(deps, { slug: req.params.slug, via: req.query.via, r: req.query.r, visitor, count: req.method === 'GET' });
     reply.header('Cache-Control', 'no-store');
     // the article's own site learns nothing of where its reader came from (the header is set for every reply too)
@@ -70,15 +69,4 @@ export function registerArticlePageRoutes(root: FastifyInstance, deps: Deps): vo
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();
     return reply.type(image.content_type).send(image.data);
   });
-
-  function visitorOf(req: FastifyRequest): string | undefined {
-    const value = req.cookies[VISITOR_COOKIE];
-    return isTokenShaped(value) ? value : undefined;
-  }
-
-  function newVisitor(reply: FastifyReply): string {
-    const visitor = randomToken();
-    reply.setCookie(VISITOR_COOKIE, visitor, cookieOptions);
-    return visitor;
-  }
 }

@@ -1,13 +1,13 @@
 // The public pages of a storm: /s/:slug (the action page) and its form's POST, which counts the post and
 // sends the supporter on to the network. Hidden from the API document.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import { languageNav } from '../../http/language-nav.ts';
 import { choosePageLanguage, LANGUAGE_COOKIE, rememberLanguage } from '../../http/page-language.ts';
 import { acceptedLanguages } from '../../i18n/index.ts';
-import { isTokenShaped, randomToken } from '../../lib/tokens.ts';
+import { isTokenShaped } from '../../lib/tokens.ts';
 import { findBrand, translatorFor } from '../accounts/index.ts';
 import { openActionPage } from './action-page.service.ts';
 import { reminderFormFor } from './remind.service.ts';
@@ -17,7 +17,7 @@ import { stormNotFoundPage } from './action-page.view.ts';
 import { normalizeMastodonInstance } from './mastodon-instance.ts';
 import { MAX_POST_TEXT } from './post-text.ts';
 import { startPost } from './start-post.service.ts';
-import { MASTODON_COOKIE, VISITOR_COOKIE, supporterCookieOptions } from './supporter-cookies.ts';
+import { MASTODON_COOKIE, newVisitor, supporterCookieOptions, visitorOf } from '../../http/supporter-cookies.ts';
 
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
 const PageQuery = Type.Object({
@@ -44,7 +44,7 @@ export function registerActionPageRoutes(root: FastifyInstance, deps: Deps): voi
 
   app.get('/s/:slug', { schema: { hide: true, params: SlugParams, querystring: PageQuery } }, async (req, reply) => {
     const known = visitorOf(req);
-    const visitor = known ?? newVisitor(reply);
+    const visitor = known ?? newVisitor(reply, cookieOptions);
     const page = await openActionPage(deps, {
       slug: req.params.slug, r: req.query.r, variant: req.query.variant, visitor, newVisitor: known === undefined, count: req.method === 'GET',
       chosen: [req.query.lang, req.cookies[LANGUAGE_COOKIE]], accepted: acceptedLanguages(req.headers['accept-language']),
@@ -73,15 +73,4 @@ export function registerActionPageRoutes(root: FastifyInstance, deps: Deps): voi
     if (outcome.mastodonInstance) reply.setCookie(MASTODON_COOKIE, outcome.mastodonInstance, cookieOptions);
     return reply.redirect(outcome.url, 302);
   });
-
-  function visitorOf(req: FastifyRequest): string | undefined {
-    const value = req.cookies[VISITOR_COOKIE];
-    return isTokenShaped(value) ? value : undefined;
-  }
-
-  function newVisitor(reply: FastifyReply): string {
-    const visitor = randomToken();
-    reply.setCookie(VISITOR_COOKIE, visitor, cookieOptions);
-    return visitor;
-  }
 }

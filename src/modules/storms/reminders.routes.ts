@@ -7,13 +7,12 @@ import type { Deps } from '../../deps.ts';
 import { languageNav } from '../../http/language-nav.ts';
 import { choosePageLanguage, LANGUAGE_COOKIE, rememberLanguage } from '../../http/page-language.ts';
 import { acceptedLanguages } from '../../i18n/index.ts';
-import { isTokenShaped } from '../../lib/tokens.ts';
 import { findBrand, translatorFor } from '../accounts/index.ts';
 import { formExpired, getPageStorm, requestReminder } from './remind.service.ts';
 import { REMINDER_FORM_FIELD } from './reminder-form-token.ts';
 import { reminderRequestedPage } from './reminder-form.view.ts';
 import { stormCalendarEntry } from './storm-calendar.ts';
-import { VISITOR_COOKIE } from './supporter-cookies.ts';
+import { visitorOf } from '../../http/supporter-cookies.ts';
 
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
 const LangQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 35 })) });
@@ -29,13 +28,12 @@ export function registerReminderRoutes(root: FastifyInstance, deps: Deps): void 
   app.post('/s/:slug/remind', { schema: { hide: true, params: SlugParams, querystring: LangQuery, body: RemindBody } }, async (req, reply) => {
     // a browser that says the form came from another site is refused before anything else
     if (fromAnotherSite(req)) throw formExpired();
-    const visitor = req.cookies[VISITOR_COOKIE];
     const outcome = await requestReminder(deps, {
       slug: req.params.slug,
       email: req.body.email,
       r: req.body.r,
       formToken: req.body[REMINDER_FORM_FIELD],
-      visitor: isTokenShaped(visitor) ? visitor : undefined,
+      visitor: visitorOf(req),
       ip: req.ip,
       language: (storm) => choosePageLanguage(req, [storm.language]).lang,
     });

@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import { isTokenShaped } from '../../lib/tokens.ts';
 import { reportPost } from './report-post.service.ts';
-import { VISITOR_COOKIE } from './supporter-cookies.ts';
+import { visitorOf } from '../../http/supporter-cookies.ts';
 
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 200 }) });
 const ReportBody = Type.Object({
@@ -18,8 +18,7 @@ export function registerReportPostRoutes(root: FastifyInstance, deps: Deps): voi
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post('/s/:slug/posted', { schema: { hide: true, params: SlugParams, body: ReportBody } }, async (req, reply) => {
-    const visitor = req.cookies[VISITOR_COOKIE];
-    const outcome = await reportPost(deps, req.params.slug, req.body, isTokenShaped(visitor) ? visitor : undefined);
+    const outcome = await reportPost(deps, req.params.slug, req.body, visitorOf(req));
     const query = new URLSearchParams();
     if (outcome.kind === 'recorded') query.set('posted', '1');
     if (isTokenShaped(req.body.r)) query.set('r', req.body.r);
