@@ -3,7 +3,7 @@
 // ambient authority, so it needs none). Then the route's role is checked (see roles.ts), and each
 // successful change is written in the audit log. A request that stays open (a live stream) is watched:
 // it ends when its credential goes (credential-watch.ts).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import { checkCsrf, CSRF_HEADER } from '../../http/csrf.ts';
 import { Problem } from '../../http/problem.ts';
@@ -23,9 +23,12 @@ const API_PREFIX = '/api/v1/';
  * authenticate before it learns that nothing is there.
  */
 export function isApiRequest(req: FastifyRequest): boolean {
-  const route = req.routeOptions.url;
+  return isApiRoute(req.routeOptions.url, req.url);
+}
+
+function isApiRoute(route: string | undefined, url: string): boolean {
   if (route !== undefined) return route.startsWith(API_PREFIX);
-  return routedPath(req.url).toLowerCase().startsWith('/api/');
+  return routedPath(url).toLowerCase().startsWith('/api/');
 }
 
 function routedPath(url: string): string {
@@ -47,10 +50,16 @@ export function registerApiAuth(app: FastifyInstance, deps: Deps): void {
   });
   app.addHook('onClose', async () => watch.close());
 
-  app.addHook('onRequest', async (req, reply) => {
-    if (!isApiRequest(req)) return;
+  // callback hooks that return at once for a public page: an async hook costs every request a promise,
+  // and the storm page's burst is thousands of requests a second
+  app.addHook('onRequest', (req, reply, done) => {
+    const route = req.routeOptions; // a getter that builds an object each time
+    if (!isApiRoute(route.url, req.url) || route.config?.public) return done();
+    authenticateApiCall(req, reply).then(() => done(), done);
+  });
+
+  async function authenticateApiCall(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     const access = req.routeOptions.config ?? {};
-    if (access.public) return;
     const principal = await authenticateRequest(deps, req);
     if (!principal) {
       reply.header('WWW-Authenticate', 'Bearer realm="outcry"');
@@ -65,10 +74,15 @@ export function registerApiAuth(app: FastifyInstance, deps: Deps): void {
     }
     req.principal = principal;
     watch.hold(req, reply, principal, required);
+  }
+
+  app.addHook('onResponse', (req, reply, done) => {
+    if (!req.principal && !req.routeOptions.config?.revokesAccess) return done();
+    afterApiCall(req, reply).then(() => done(), done);
   });
 
   // the change, not its content: method and route pattern, the route's parameters, never the body
-  app.addHook('onResponse', async (req, reply) => {
+  async function afterApiCall(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (req.routeOptions.config?.revokesAccess && reply.statusCode < 400) await watch.recheck(req);
     if (!req.principal || SAFE_METHODS.has(req.method) || reply.statusCode >= 400 || !isApiRequest(req)) return;
     if (req.routeOptions.config?.audit === false || req.routeOptions.url === undefined) return;
@@ -78,5 +92,5 @@ export function registerApiAuth(app: FastifyInstance, deps: Deps): void {
     } catch (err) {
       req.log.error({ err }, 'could not write the audit log');
     }
-  });
+  }
 }
