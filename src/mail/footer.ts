@@ -1,12 +1,19 @@
 // The foot of every email in one language: who sends it, why the supporter gets it, how to stop. It
 // carries its own lang and dir, so a footer in the recipient's language reads right inside a message
-// written in another. Formatted once per send; only the unsubscribe address changes per recipient.
+// written in another. Formatted once per send, in two pieces around the one thing that changes per
+// recipient: the unsubscribe address.
 import type { MessageKey, Translator } from '../i18n/index.ts';
 import { escapeHtml, html } from '../lib/html.ts';
 
 export interface EmailFooter {
   html: string;
   text: string;
+}
+
+/** A footer cut where its unsubscribe address goes: the same pieces for every recipient in one language. */
+export interface EmailFooterPieces {
+  html: readonly [string, string];
+  text: readonly [string, string];
 }
 
 const URL_MARK = '\u0000unsubscribe\u0000';
@@ -17,7 +24,7 @@ const isolate = (s: string) => `\u2068${s}\u2069`;
 /** `reason`: why the supporter gets it, with an {org} argument; a reminder says it adds them to no list. */
 export function compileEmailFooter(
   t: Translator, orgName: string, reason: Extract<MessageKey, `email.footer.reason${string}`> = 'email.footer.reason',
-): (unsubscribeUrl: string) => EmailFooter {
+): EmailFooterPieces {
   const org = html`<bdi>${orgName}</bdi>`;
   const align = t.dir === 'rtl' ? 'right' : 'left';
   const footerHtml = `<div lang="${t.lang}" dir="${t.dir}" style="text-align:${align}">
@@ -27,5 +34,12 @@ export function compileEmailFooter(
 </div>`;
   const footerText = `--\n${orgName}\n${t.text(reason, { org: t.dir === 'rtl' ? isolate(orgName) : orgName })}\n`
     + t.text('email.footer.unsubscribeLine', { url: URL_MARK });
-  return (url) => ({ html: footerHtml.split(URL_MARK).join(escapeHtml(url)), text: footerText.split(URL_MARK).join(url) });
+  const [htmlBefore, htmlAfter] = footerHtml.split(URL_MARK) as [string, string];
+  const [textBefore, textAfter] = footerText.split(URL_MARK) as [string, string];
+  return { html: [htmlBefore, htmlAfter], text: [textBefore, textAfter] };
+}
+
+/** The footer whole, for one unsubscribe address. */
+export function emailFooterFor(pieces: EmailFooterPieces, unsubscribeUrl: string): EmailFooter {
+  return { html: pieces.html[0] + escapeHtml(unsubscribeUrl) + pieces.html[1], text: pieces.text[0] + unsubscribeUrl + pieces.text[1] };
 }

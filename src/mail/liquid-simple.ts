@@ -16,6 +16,10 @@ interface Hole {
 export interface SimpleTemplate {
   /** The output, or undefined when a value is not a plain string (the caller then asks LiquidJS). */
   render(scope: Record<string, unknown>): string | undefined;
+  /** The literal text around the holes: the output is pieces[0] + values[0] + pieces[1] + … */
+  readonly pieces: readonly string[];
+  /** What each hole prints (escaped where the template escapes), or undefined as for render. */
+  values(scope: Record<string, unknown>): string[] | undefined;
 }
 
 const OUTPUT = /\{\{([\s\S]*?)\}\}/g;
@@ -42,18 +46,26 @@ export function compileSimpleTemplate(source: string, escapeOutput: boolean): Si
   if (tail.includes('{{')) return undefined; // an unclosed output: LiquidJS has the error message for it
   literals.push(tail);
 
+  const values = (scope: Record<string, unknown>): string[] | undefined => {
+    const out: string[] = [];
+    for (const hole of holes) {
+      let value = scope[hole.name];
+      if (hole.index !== undefined) value = Array.isArray(value) ? value[hole.index] : undefined;
+      if (value !== null && value !== undefined && typeof value !== 'string') return undefined;
+      let text = value ?? '';
+      if (text === '' && hole.fallback !== undefined) text = hole.fallback;
+      out.push(escapeOutput && !hole.raw ? escapeHtml(text) : text);
+    }
+    return out;
+  };
   return {
+    pieces: literals,
+    values,
     render(scope) {
+      const printed = values(scope);
+      if (!printed) return undefined;
       let out = literals[0]!;
-      for (let i = 0; i < holes.length; i++) {
-        const hole = holes[i]!;
-        let value = scope[hole.name];
-        if (hole.index !== undefined) value = Array.isArray(value) ? value[hole.index] : undefined;
-        if (value !== null && value !== undefined && typeof value !== 'string') return undefined;
-        let text = value ?? '';
-        if (text === '' && hole.fallback !== undefined) text = hole.fallback;
-        out += (escapeOutput && !hole.raw ? escapeHtml(text) : text) + literals[i + 1]!;
-      }
+      for (let i = 0; i < printed.length; i++) out += printed[i]! + literals[i + 1]!;
       return out;
     },
   };

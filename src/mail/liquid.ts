@@ -1,7 +1,7 @@
 // Liquid merge tags ({{ first_name | default: "friend" }}): two engines, one escaping output for HTML,
 // one leaving it raw for the plain-text part and the subject. Templates are parsed once per send.
 import { Liquid, type Template } from 'liquidjs';
-import { compileSimpleTemplate } from './liquid-simple.ts';
+import { compileSimpleTemplate, type SimpleTemplate } from './liquid-simple.ts';
 
 const shared = {
   // no file system: {% include %} and {% render %} find nothing instead of reading files on the server
@@ -21,13 +21,15 @@ export type LiquidScope = Record<string, unknown>;
 
 export interface CompiledLiquid {
   render(scope: LiquidScope): string;
+  /** The template cut into literal pieces and holes, when it is that simple (liquid-simple.ts). */
+  simple?: SimpleTemplate | undefined;
 }
 
 function compileWith(engine: Liquid, source: string): CompiledLiquid {
   const templates: Template[] = engine.parse(source); // parsed even when unused: its errors are the organiser's messages
   const full = (scope: LiquidScope) => engine.renderSync(templates, scope) as string;
   const simple = compileSimpleTemplate(source, engine === htmlEngine);
-  return simple ? { render: (scope) => simple.render(scope) ?? full(scope) } : { render: full };
+  return simple ? { render: (scope) => simple.render(scope) ?? full(scope), simple } : { render: full };
 }
 
 /** For HTML: every value a tag prints is HTML-escaped, so `<script>` in a name arrives as text. */

@@ -1,20 +1,25 @@
 // The SMTP side of sending: each message built as one Buffer (mime.ts), DKIM-signed when the sender's
-// domain has a key, held to the relay's rate limits, and handed to a pool of connections to SMTP_URL.
+// domain has a key, held to the relay's rate limits, and handed to a pool of connections to SMTP_URL
+// that runs in a thread of its own (smtp-thread.ts).
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config.ts';
 import { Problem } from '../http/problem.ts';
 import { createDkimSigner } from './dkim.ts';
 import { splitMailbox } from './mailbox.ts';
 import { buildMime } from './mime.ts';
+import { alternativeBody, type MimeBody } from './mime-body.ts';
 import { createSendRate } from './send-rate.ts';
-import { createSmtpPool, type SmtpPool } from './smtp-pool.ts';
+import type { SmtpPool } from './smtp-pool.ts';
+import { createThreadedSmtpPool } from './smtp-thread.ts';
 
 export interface OutgoingMail {
   from: string;
   to: string;
   subject: string;
-  html: string;
-  text: string;
+  /** The body, prepared (a send), or made from text and HTML (mime-body.ts). */
+  body?: MimeBody;
+  html?: string;
+  text?: string;
   headers?: Record<string, string>;
   /** Our Message-ID, without angle brackets. */
   messageId?: string;
@@ -66,7 +71,7 @@ export function createMailer(config: MailerConfig): Mailer {
       throw new Problem(503, 'smtp-not-configured', 'No mail relay is configured',
         'Set SMTP_URL (for example smtp://user:password@relay.example.org:587) and restart Outcry.');
     }
-    pool ??= createSmtpPool({ url: config.smtpUrl, connections: Math.max(1, config.smtpConnections) });
+    pool ??= createThreadedSmtpPool({ url: config.smtpUrl, connections: Math.max(1, config.smtpConnections) });
     return pool;
   }
   return {
@@ -76,7 +81,7 @@ export function createMailer(config: MailerConfig): Mailer {
         const from = splitMailbox(mail.from).address;
         await rate.take(from);
         const message = await dkim.sign(from.split('@').pop()!, buildMime({
-          from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html,
+          from: mail.from, to: mail.to, subject: mail.subject, body: mail.body ?? alternativeBody(mail.text ?? '', mail.html ?? ''),
           headers: mail.headers, messageId: mail.messageId ?? randomMessageId(from), date: new Date(),
         }));
         const response = await smtp.send({ from: mail.envelopeFrom ?? from, to: splitMailbox(mail.to).address }, message);

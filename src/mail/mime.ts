@@ -1,15 +1,18 @@
 // Builds the raw message (RFC 5322 + MIME) for one recipient. Written here rather than left to
 // Nodemailer's composer because that composer costs about 2 ms of CPU per message (quoted-printable in
 // JavaScript, header normalising, streams), several times the whole per-message budget of a large send.
-// Bodies are base64 (native, and safe for any script); non-ASCII header text is RFC 2047 encoded words.
+// The body is made in mime-body.ts; non-ASCII header text is RFC 2047 encoded words.
 import { splitMailbox } from './mailbox.ts';
+import { alternativeBody, type MimeBody } from './mime-body.ts';
 
 export interface MimeInput {
   from: string;
   to: string;
   subject: string;
-  text: string;
-  html: string;
+  /** The body: prepared (mime-body.ts), or made here from its plain text and HTML. */
+  body?: MimeBody;
+  text?: string;
+  html?: string;
   /** Without angle brackets. */
   messageId: string;
   date: Date;
@@ -18,8 +21,6 @@ export interface MimeInput {
 }
 
 const CRLF = '\r\n';
-// "=_" can occur neither in base64 nor in a header we write, so one boundary serves every message
-const boundary = '=_outcry_part_boundary';
 
 export function buildMime(mail: MimeInput): Buffer {
   const lines = [
@@ -34,23 +35,9 @@ export function buildMime(mail: MimeInput): Buffer {
     if (/[\r\n]/.test(value) || /[^\x20-\x7e]/.test(value)) throw new Error(`header ${name} must be one line of ASCII`);
     lines.push(`${name}: ${value}`);
   }
-  lines.push(`Content-Type: multipart/alternative; boundary="${boundary}"`, '');
-  const head = lines.join(CRLF);
-  return Buffer.from([
-    head,
-    `--${boundary}`,
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: base64',
-    '',
-    base64Lines(mail.text),
-    `--${boundary}`,
-    'Content-Type: text/html; charset=utf-8',
-    'Content-Transfer-Encoding: base64',
-    '',
-    base64Lines(mail.html),
-    `--${boundary}--`,
-    '',
-  ].join(CRLF), 'latin1'); // every character is ASCII by now
+  lines.push('');
+  const body = mail.body ?? alternativeBody(mail.text ?? '', mail.html ?? '');
+  return Buffer.concat([Buffer.from(lines.join(CRLF), 'latin1'), ...body]); // every header character is ASCII by now
 }
 
 /** A mailbox header value: the display name encoded when it is not plain ASCII. */
@@ -88,11 +75,4 @@ function encodedWords(value: string): string {
   }
   if (chunk) words.push(chunk);
   return words.map((w) => `=?UTF-8?B?${Buffer.from(w).toString('base64')}?=`).join(`${CRLF} `);
-}
-
-function base64Lines(text: string): string {
-  const b64 = Buffer.from(text, 'utf8').toString('base64');
-  const out: string[] = [];
-  for (let i = 0; i < b64.length; i += 76) out.push(b64.slice(i, i + 76));
-  return out.join(CRLF);
 }

@@ -33,7 +33,7 @@ export async function deliverToRecipient(
   let mail;
   try {
     const values = JSON.parse(recipient.vars) as MergeValues;
-    mail = outgoingMail(deps, message, compiled.render({ token: recipient.token, values, subjectVariant: recipient.subject_variant }), recipient);
+    mail = outgoingMail(deps, message, compiled.renderMail({ token: recipient.token, values, subjectVariant: recipient.subject_variant }), recipient);
   } catch (err) {
     deps.log.error({ err, message: message.id, recipient: recipient.id }, 'could not render a message');
     return { recipient, outcome: 'failed', reply: `not rendered: ${String((err as Error).message ?? err)}`, attemptedAt };

@@ -6,8 +6,9 @@
 import type { MessageKind } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { shippedLanguages, supportedLanguage } from '../../i18n/index.ts';
-import { compileEmailFooter, type EmailFooter } from '../../mail/footer.ts';
+import { compileEmailFooter, type EmailFooterPieces } from '../../mail/footer.ts';
 import { renderEmailHtml } from '../../mail/layout.ts';
+import { compilePart, multipartBody, wholePart, type MimeBody, type PartKind } from '../../mail/mime-body.ts';
 import { compileHtmlTemplate, compileTextTemplate, containsLiquid, type CompiledLiquid } from '../../mail/liquid.ts';
 import { renderMarkdownBody } from '../../mail/markdown.ts';
 import { htmlToPlainText } from '../../mail/plain-text.ts';
@@ -15,7 +16,7 @@ import { findBrand, translatorFor } from '../accounts/index.ts';
 import { abSubjectsOf } from './ab-test-input.ts';
 import type { MergeValues } from './merge-values.ts';
 import { openPixelUrl, withOpenPixel } from './open-pixel.ts';
-import { isWebUrl, trackedLinkUrl, unsubscribeUrl } from './tracked-links.ts';
+import { compileTrackedLink, isWebUrl, trackedLinkUrl, unsubscribeUrl } from './tracked-links.ts';
 
 export interface MessageContent {
   subject: string;
@@ -36,8 +37,20 @@ export interface RenderedContent {
   unsubscribeUrl: string;
 }
 
+/** What the send path needs: the body already encoded (mail/mime-body.ts), the subject and the unsubscribe link. */
+export interface RenderedMail {
+  subject: string;
+  body: MimeBody;
+  unsubscribeUrl: string;
+}
+
+export interface RecipientOfMessage { token: string; values: MergeValues; subjectVariant?: number | null | undefined }
+
 export interface CompiledMessage {
-  render(recipient: { token: string; values: MergeValues; subjectVariant?: number | null | undefined }): RenderedContent;
+  /** The text and HTML as strings: previews and test copies. */
+  render(recipient: RecipientOfMessage): RenderedContent;
+  /** The same content as a MIME body: a send. */
+  renderMail(recipient: RecipientOfMessage): RenderedMail;
 }
 
 type TemplateDeps = Pick<Deps, 'secret' | 'config' | 'db'>;
@@ -50,18 +63,18 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
 
   // each web link becomes a variable holding that recipient's tracked URL; the destination itself may
   // hold merge tags, so it is a (text) template of its own
-  const links: CompiledLiquid[] = [];
+  const links: ((token: string, values: MergeValues) => string)[] = [];
   const linkedHtml = bodyHtml.replace(HREF, (whole, href: string) => {
     const destination = placeholders.restore(decodeAttribute(href));
     const templated = containsLiquid(destination);
     if (!templated && !isWebUrl(destination)) return whole; // mailto:
-    links.push(templated ? compileTextTemplate(destination) : { render: () => destination });
+    links.push(templated ? templatedLink(deps, compileTextTemplate(destination)) : compileTrackedLink(deps, destination));
     return `href="${tag(`{{ __links[${links.length - 1}] }}`)}"`;
   });
 
   // the organisation's name, logo and colour, read once for the whole send
   const brand = await findBrand(deps);
-  const footers = new Map<string, (url: string) => EmailFooter>();
+  const footers = new Map<string, EmailFooterPieces>();
   const reason = message.kind === 'reminder' ? 'email.footer.reasonReminder' : 'email.footer.reason';
   for (const lang of shippedLanguages) footers.set(lang, compileEmailFooter(await translatorFor(deps, lang), brand.name, reason));
   const messageFooter = footers.get(supportedLanguage(message.language) ?? 'en')!;
@@ -70,10 +83,10 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
   // the footer and the organisation's name are values, not template source: their words can never be read as Liquid
   const logoUrl = brand.logoSrc && `${deps.config.publicUrl}${brand.logoSrc}`;
   const html = await renderEmailHtml({
-    bodyHtml: linkedHtml, lang: message.language, title: tag('{{ __subject }}'), footerHtml: tag('{{ __footer_html | raw }}'),
+    bodyHtml: linkedHtml, lang: message.language, title: tag('{{ __subject }}'), footerHtml: tag('{{ __footer_html_before | raw }}{{ __unsubscribe_url }}{{ __footer_html_after | raw }}'),
     brand: { name: tag('{{ __org_name }}'), logoUrl: logoUrl && tag('{{ __logo_url }}'), colour: brand.shown.primary },
   });
-  const text = `${htmlToPlainText(linkedHtml)}\n\n${tag('{{ __footer_text }}')}\n`;
+  const text = `${htmlToPlainText(linkedHtml)}\n\n${tag('{{ __footer_text_before }}{{ __unsubscribe_url }}{{ __footer_text_after }}')}\n`;
 
   const pixelled = message.track_opens ? withOpenPixel(html, tag('{{ __open_url }}')) : html;
   const htmlTemplate = compileHtmlTemplate(placeholders.restore(pixelled));
@@ -81,28 +94,58 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
   const subjectTemplate = compileTextTemplate(message.subject);
   const variantTemplates = (abSubjectsOf({ ab_subjects: message.ab_subjects ?? null }) ?? []).map(compileTextTemplate);
 
+  const textPart = partRenderer('plain', textTemplate);
+  const htmlPart = partRenderer('html', htmlTemplate);
+
+  function prepare({ token, values, subjectVariant }: RecipientOfMessage) {
+    const subjectOf = (subjectVariant != null && variantTemplates[subjectVariant]) || subjectTemplate;
+    const subject = subjectOf.render(values).replace(/[\r\n]+/g, ' ').trim();
+    const unsubscribeLink = unsubscribeUrl(deps, token);
+    const footer = footerFor(values.language);
+    const scope = {
+      ...values,
+      __links: links.map((link) => link(token, values)),
+      // the footer's words are fixed pieces (the same for everyone in a language); only the address is theirs
+      __footer_html_before: footer.html[0],
+      __footer_html_after: footer.html[1],
+      __footer_text_before: footer.text[0],
+      __footer_text_after: footer.text[1],
+      __unsubscribe_url: unsubscribeLink,
+      __subject: subject,
+      __org_name: brand.name,
+      __logo_url: logoUrl ?? '',
+      __open_url: message.track_opens ? openPixelUrl(deps, token) : '',
+    };
+    return { subject, scope, unsubscribeUrl: unsubscribeLink };
+  }
+
   return {
-    render({ token, values, subjectVariant }) {
-      const subjectOf = (subjectVariant != null && variantTemplates[subjectVariant]) || subjectTemplate;
-      const subject = subjectOf.render(values).replace(/[\r\n]+/g, ' ').trim();
-      const unsubscribeLink = unsubscribeUrl(deps, token);
-      const footer = footerFor(values.language)(unsubscribeLink);
-      const scope = {
-        ...values,
-        __links: links.map((link) => {
-          const url = link.render(values).trim();
-          // a destination made from merge values must still be a web address, never javascript: or data:
-          return isWebUrl(url) ? trackedLinkUrl(deps, token, url) : /^mailto:/i.test(url) ? url : '#';
-        }),
-        __footer_html: footer.html,
-        __footer_text: footer.text,
-        __subject: subject,
-        __org_name: brand.name,
-        __logo_url: logoUrl ?? '',
-        __open_url: message.track_opens ? openPixelUrl(deps, token) : '',
-      };
-      return { subject, html: htmlTemplate.render(scope), text: textTemplate.render(scope), unsubscribeUrl: unsubscribeLink };
+    render(recipient) {
+      const { subject, scope, unsubscribeUrl: link } = prepare(recipient);
+      return { subject, html: htmlTemplate.render(scope), text: textTemplate.render(scope), unsubscribeUrl: link };
     },
+    renderMail(recipient) {
+      const { subject, scope, unsubscribeUrl: link } = prepare(recipient);
+      return { subject, body: multipartBody(textPart(scope), htmlPart(scope)), unsubscribeUrl: link };
+    },
+  };
+}
+
+/** A link whose destination is made from merge values: it must still be a web address, never javascript: or data:. */
+function templatedLink(deps: TemplateDeps, template: CompiledLiquid) {
+  return (token: string, values: MergeValues) => {
+    const url = template.render(values).trim();
+    return isWebUrl(url) ? trackedLinkUrl(deps, token, url) : /^mailto:/i.test(url) ? url : '#';
+  };
+}
+
+/** A part encoded from its template's pieces when the template is that simple, else from its whole output. */
+function partRenderer(kind: PartKind, template: CompiledLiquid): (scope: Record<string, unknown>) => Buffer[] {
+  const { simple } = template;
+  const part = simple && compilePart(kind, simple.pieces);
+  return (scope) => {
+    const values = part && simple.values(scope);
+    return values ? part.render(values) : wholePart(kind, template.render(scope));
   };
 }
 

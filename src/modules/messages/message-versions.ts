@@ -4,7 +4,7 @@
 // a translated version has one subject.
 import type { Message } from '../../db/schema.ts';
 import { matchLanguage } from '../../lib/content-language.ts';
-import { compileMessage, type CompiledMessage } from './message-template.ts';
+import { compileMessage, type CompiledMessage, type RecipientOfMessage } from './message-template.ts';
 import { selectMessageTranslations } from './translations.repo.ts';
 
 type VersionDeps = Parameters<typeof compileMessage>[0];
@@ -19,10 +19,15 @@ export async function compileMessageVersions(deps: VersionDeps, message: Message
     versions.set(t.language, await compileMessage(deps, { ...message, subject: t.subject, body: t.body, language: t.language, ab_subjects: null }));
   }
   const languages = [message.language, ...versions.keys()];
+  const versionFor = (recipient: RecipientOfMessage) => versions.get(matchLanguage(languages, recipient.values.language) ?? message.language);
   return {
     render(recipient) {
-      const version = versions.get(matchLanguage(languages, recipient.values.language) ?? message.language);
+      const version = versionFor(recipient);
       return version ? version.render({ ...recipient, subjectVariant: null }) : original.render(recipient);
+    },
+    renderMail(recipient) {
+      const version = versionFor(recipient);
+      return version ? version.renderMail({ ...recipient, subjectVariant: null }) : original.renderMail(recipient);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Message } from '../../db/schema.ts';
 import { sign } from '../../lib/tokens.ts';
 import type { OutgoingMail } from '../../mail/mailer.ts';
 import { returnPathFor } from '../../mail/verp.ts';
-import type { RenderedContent } from './message-template.ts';
+import type { RenderedContent, RenderedMail } from './message-template.ts';
 import { senderOf } from './messages.service.ts';
 
 type MailDeps = Pick<Deps, 'secret' | 'config' | 'bounce'>;
@@ -13,15 +13,14 @@ type MailDeps = Pick<Deps, 'secret' | 'config' | 'bounce'>;
 export function outgoingMail(
   deps: MailDeps,
   message: Pick<Message, 'id' | 'from_address'>,
-  content: RenderedContent,
+  content: RenderedContent | RenderedMail,
   recipient: { email: string; token: string },
 ): OutgoingMail {
   return {
     from: senderOf(deps, message),
     to: recipient.email,
     subject: content.subject,
-    html: content.html,
-    text: content.text,
+    ...('body' in content ? { body: content.body } : { html: content.html, text: content.text }),
     headers: {
       'List-Unsubscribe': `<${content.unsubscribeUrl}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

@@ -37,6 +37,26 @@ export function trackedLinkUrl(deps: LinkDeps, token: string, destination: strin
   return `${publicUrl}/l/${token}?u=${encodeURIComponent(url)}&s=${signUrl(deps.secret, 'link', token, url)}`;
 }
 
+/**
+ * trackedLinkUrl for one destination and any recipient, made once per send: the attribution is placed by
+ * cutting the URL where a token goes, so no recipient's link needs the URL parsed again.
+ */
+export function compileTrackedLink(deps: LinkDeps, destination: string): (token: string) => string {
+  const { publicUrl } = deps.config;
+  const [before, after] = withAttribution(publicUrl, destination, TOKEN_MARK).split(TOKEN_MARK) as [string, string?];
+  if (after === undefined) {
+    const encoded = encodeURIComponent(destination);
+    return (token) => `${publicUrl}/l/${token}?u=${encoded}&s=${signUrl(deps.secret, 'link', token, destination)}`;
+  }
+  // a token is base64url: encodeURIComponent leaves it as it is, so the encoded URL can be cut the same way
+  const encodedBefore = encodeURIComponent(before);
+  const encodedAfter = encodeURIComponent(after);
+  return (token) => `${publicUrl}/l/${token}?u=${encodedBefore}${token}${encodedAfter}&s=${signUrl(deps.secret, 'link', token, before + token + after)}`;
+}
+
+/** Stands for a recipient's token while a link is cut: token-shaped, and no real token has it. */
+const TOKEN_MARK = 'TOKENxMARKxTOKENxMARKx';
+
 export function unsubscribeUrl(deps: LinkDeps, token: string): string {
   return `${deps.config.publicUrl}/u/${token}?s=${signUrl(deps.secret, 'unsubscribe', token)}`;
 }
