@@ -5,7 +5,11 @@
 import type { Deps } from '../../deps.ts';
 import { changeSubscription } from '../people/index.ts';
 import type { DeliveryOutcome } from './deliver.ts';
+import { inWriteThread } from '../../db/write-thread.ts';
 import { recordDeliveryOutcomes } from './recipients.repo.ts';
+
+/** On the embedded database a batch is written in its write thread (db/write-thread.ts), beside the sending. */
+const recordInWriteThread = inWriteThread(new URL('./recipients.repo.ts', import.meta.url).href, 'recordDeliveryOutcomes', recordDeliveryOutcomes);
 
 export const OUTCOME_BATCH = 100;
 const FULL = OUTCOME_BATCH;
@@ -41,7 +45,7 @@ export function createOutcomeWriter(
   };
 
   async function write(batch: DeliveryOutcome[]) {
-    await recordDeliveryOutcomes(deps.db, batch.map((o) => ({
+    await recordInWriteThread(deps.db, batch.map((o) => ({
       recipientId: o.recipient.id, outcome: o.outcome, reply: o.reply, attemptedAt: o.attemptedAt, retryAt: o.retryAt,
     })));
     onWritten?.(batch.map((o) => o.recipient.id));

@@ -13,7 +13,11 @@ import type { CompiledMessage } from './message-template.ts';
 import { findMessageById, updateMessageIfStatus } from './messages.repo.ts';
 import { createOutcomeWriter } from './outcome-writer.ts';
 import { createRecipientLeases, type RecipientLeases } from './recipient-leases.ts';
+import { inWriteThread } from '../../db/write-thread.ts';
 import { claimDueRecipients, countQueued, markRecipientsSkipped, type ClaimedRecipient } from './recipients.repo.ts';
+
+/** A claim is a write: on the embedded database it runs in the write thread, beside the sending. */
+const claimInWriteThread = inWriteThread(new URL('./recipients.repo.ts', import.meta.url).href, 'claimDueRecipients', claimDueRecipients);
 
 export type SendDeps = Pick<Deps, 'db' | 'clock' | 'mailer' | 'config' | 'secret' | 'log' | 'bounce'>;
 
@@ -81,7 +85,7 @@ function recipientSource(
     if (control.stopping()) { stopWith('stopped'); done = true; return; }
     const now = deps.clock.now();
     const leaseUntil = new Date(now.getTime() + deps.config.sendLeaseMs).toISOString();
-    const batch = await claimDueRecipients(deps.db, messageId, now.toISOString(), leaseUntil, batchSize);
+    const batch = await claimInWriteThread(deps.db, messageId, now.toISOString(), leaseUntil, batchSize);
     if (batch.length === 0) { done = true; return; }
     leases.hold(batch.map((r) => r.id), leaseUntil);
     buffer = buffer.concat(await dropUnsubscribed(deps, batch, leases));
