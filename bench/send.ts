@@ -22,8 +22,9 @@ const env = {
   LOG_LEVEL: 'warn',
 };
 // asynchronous: the sink in this process must keep answering while a child sends to it
+// with the V8 flags `outcry` runs with (bin/outcry.js)
 const child = async (script: string, args: string[]) => (await promisify(execFile)(process.execPath,
-  [join(import.meta.dirname, 'send', script), ...args], { env, encoding: 'utf8', maxBuffer: 1 << 24 })).stdout;
+  ['--max-semi-space-size=16', join(import.meta.dirname, 'send', script), ...args], { env, encoding: 'utf8', maxBuffer: 1 << 24 })).stdout;
 const lastJson = (out: string) => JSON.parse(out.trim().split('\n').at(-1)!);
 
 try {

@@ -42,9 +42,11 @@ export async function runToJson<T>(script: string, args: string[], env: NodeJS.P
  * BENCH_PROFILE_DIR (default: outcry-bench-profiles in the system's temporary folder).
  */
 function execArgv(script: string): string[] {
+  // Outcry runs with the V8 flags `outcry` runs with (bin/outcry.js)
+  const flags = script.startsWith('outcry') ? ['--max-semi-space-size=16'] : [];
   const which = process.env.BENCH_PROFILE;
-  if (!which || !script.startsWith(which)) return [];
+  if (!which || !script.startsWith(which)) return flags;
   const dir = process.env.BENCH_PROFILE_DIR ?? join(tmpdir(), 'outcry-bench-profiles');
   console.error(`profiling ${script} into ${dir}`);
-  return ['--cpu-prof', `--cpu-prof-dir=${dir}`];
+  return [...flags, '--cpu-prof', `--cpu-prof-dir=${dir}`];
 }

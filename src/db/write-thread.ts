@@ -68,7 +68,8 @@ class WriteThread {
   }
 
   #start(): Worker {
-    const worker = new Worker(new URL('./write-thread.worker.ts', import.meta.url), { workerData: { path: this.#path } });
+    // V8 sizes a thread's young generation by the machine's memory, up to 128 MB here; batches of rows need few
+    const worker = new Worker(new URL('./write-thread.worker.ts', import.meta.url), { workerData: { path: this.#path }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     worker.unref();
     worker.on('message', (answer: Answer) => {
       const pending = this.#pending.get(answer.id);

@@ -2,7 +2,7 @@
 // X: twitter-text's weighted length (URLs 23, CJK and emoji 2). Bluesky: graphemes, links written out in
 // full (its app may shorten them, so this errs on the safe side). Mastodon: graphemes with each URL as 23
 // and a mention of another server's account, @user@instance, as @user (its compose box counts so).
-import twitterText from 'twitter-text';
+import { twitterText } from './load-twitter-text.ts';
 
 export interface LengthRule {
   network: 'x' | 'bluesky' | 'mastodon';
@@ -35,7 +35,7 @@ const MAX_X_LENGTHS = 2_000;
 export function xLength(text: string): number {
   let length = xLengths.get(text);
   if (length === undefined) {
-    length = twitterText.parseTweet(text).weightedLength;
+    length = twitterText().parseTweet(text).weightedLength;
     if (xLengths.size >= MAX_X_LENGTHS) xLengths.clear();
     xLengths.set(text, length);
   }
@@ -51,7 +51,7 @@ const MASTODON_REMOTE_MENTION = /(^|[^/\w])@(([a-z0-9_]+)@[a-z0-9.-]+[a-z0-9]+)/
 
 /** Mastodon counts only links with a scheme as 23; a bare domain counts letter by letter. */
 export function mastodonLength(text: string): number {
-  const urls = twitterText.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false });
+  const urls = twitterText().extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false });
   const countable = (part: string) => graphemeCount(part.replace(MASTODON_REMOTE_MENTION, '$1@$3'));
   let length = 0;
   let from = 0;

@@ -4,7 +4,7 @@
 import type { ReminderAudience } from '../../db/schema.ts';
 import { Problem, type InvalidParam } from '../../http/problem.ts';
 import { canonicalLanguage } from '../../lib/language.ts';
-import twitterText from 'twitter-text';
+import { twitterText } from './load-twitter-text.ts';
 import { normalizeMastodonServer } from './mastodon-instance.ts';
 import { checkPostsFit } from './post-fit.ts';
 import { describeSlotError, readMessage } from './post-slots.ts';
@@ -94,7 +94,7 @@ export function checkStormFields(input: StormInput, publicUrl: string): StormFie
   const hashtags: string[] = [];
   input.hashtags.forEach((raw, i) => {
     const tag = raw.trim().replace(/^[#＃]/, '');
-    if (!twitterText.isValidHashtag(`#${tag}`)) fail(`hashtags.${i}`, `"${raw}" is not a hashtag the networks would recognise`);
+    if (!twitterText().isValidHashtag(`#${tag}`)) fail(`hashtags.${i}`, `"${raw}" is not a hashtag the networks would recognise`);
     else if (!hashtags.some((t) => t.toLowerCase() === tag.toLowerCase())) hashtags.push(tag);
   });
 
