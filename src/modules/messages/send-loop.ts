@@ -1,5 +1,5 @@
-// The send loop for one message: copy the audience, then keep a bounded window of mails in flight over
-// the relay connections, claiming due recipients (in id order) a batch at a time as the window drains.
+// The send loop for one message: copy the audience (beside the sending: audience-copier.ts) and keep a
+// bounded window of mails in flight over the relay connections, claiming due recipients (in id order) a batch at a time as the window drains.
 // There is no barrier between batches, so a slow or stalled mail holds one slot, never the others.
 // The status is read before every claim, so a pause or cancel takes effect within one batch; outcomes
 // are written in batches, and what is recorded as sent is never sent again. Several workers may run this
@@ -8,7 +8,7 @@ import type { Deps } from '../../deps.ts';
 import type { Message } from '../../db/schema.ts';
 import { mailableAmong } from '../people/index.ts';
 import { deliverToRecipient } from './deliver.ts';
-import { enqueueAudienceBatch } from './enqueue-recipients.service.ts';
+import { copyAudience, type AudienceCopier } from './audience-copier.ts';
 import type { CompiledMessage } from './message-template.ts';
 import { findMessageById, updateMessageIfStatus } from './messages.repo.ts';
 import { createOutcomeWriter } from './outcome-writer.ts';
@@ -35,21 +35,17 @@ export interface SendLoopControl {
 export type SendOutcome = 'sent' | 'waiting' | 'stopped' | 'idle';
 
 export async function runSend(deps: SendDeps, messageId: number, control: SendLoopControl): Promise<SendOutcome> {
-  let message: Message | undefined;
-  for (;;) {
-    message = await findMessageById(deps.db, messageId);
-    if (!message || message.status !== 'sending') return 'idle';
-    if (control.stopping()) return 'stopped';
-    if (message.audience_done_at !== null) break;
-    await enqueueAudienceBatch(deps, message);
-  }
+  const message = await findMessageById(deps.db, messageId);
+  if (!message || message.status !== 'sending') return 'idle';
+  if (control.stopping()) return 'stopped';
+  const copy = message.audience_done_at === null ? copyAudience(deps, messageId, () => control.stopping()) : undefined;
   const window = Math.max(1, deps.config.smtpConnections * 4);
   const batchSize = Math.min(1000, window * 8);
   const leases = createRecipientLeases(deps);
   const writer = createOutcomeWriter(deps, messageId, (ids) => leases.release(ids));
   let stop: 'stopped' | 'idle' | undefined;
   try {
-    const next = recipientSource(deps, messageId, batchSize, window, control, leases, (why) => { stop ??= why; });
+    const next = recipientSource(deps, messageId, batchSize, window, control, leases, (why) => { stop ??= why; }, copy);
     const compiled = await control.compiled(message);
     const sending = message;
     const slot = async () => {
@@ -63,6 +59,7 @@ export async function runSend(deps: SendDeps, messageId: number, control: SendLo
     await writer.close();
     leases.stop();
   }
+  await copy?.ended;
   if (stop) return stop;
   return (await finishIfDone(deps, messageId)) ? 'sent' : 'waiting';
 }
@@ -73,22 +70,30 @@ export async function runSend(deps: SendDeps, messageId: number, control: SendLo
  */
 function recipientSource(
   deps: SendDeps, messageId: number, batchSize: number, lowWater: number, control: SendLoopControl,
-  leases: RecipientLeases, stopWith: (why: 'stopped' | 'idle') => void,
+  leases: RecipientLeases, stopWith: (why: 'stopped' | 'idle') => void, copy: AudienceCopier | undefined,
 ) {
   let buffer: ClaimedRecipient[] = [];
   let done = false;
   let claiming: Promise<void> | undefined;
 
   async function claim() {
-    const message = await findMessageById(deps.db, messageId);
-    if (!message || message.status !== 'sending') { stopWith('idle'); done = true; return; }
-    if (control.stopping()) { stopWith('stopped'); done = true; return; }
-    const now = deps.clock.now();
-    const leaseUntil = new Date(now.getTime() + deps.config.sendLeaseMs).toISOString();
-    const batch = await claimInWriteThread(deps.db, messageId, now.toISOString(), leaseUntil, batchSize);
-    if (batch.length === 0) { done = true; return; }
-    leases.hold(batch.map((r) => r.id), leaseUntil);
-    buffer = buffer.concat(await dropUnsubscribed(deps, batch, leases));
+    for (;;) {
+      const message = await findMessageById(deps.db, messageId);
+      if (!message || message.status !== 'sending') { stopWith('idle'); done = true; return; }
+      if (control.stopping()) { stopWith('stopped'); done = true; return; }
+      const now = deps.clock.now();
+      const leaseUntil = new Date(now.getTime() + deps.config.sendLeaseMs).toISOString();
+      // a copy still going on may add someone now: whether it was copying is asked before the claim
+      const copying = copy?.copying ?? false;
+      const batch = await claimInWriteThread(deps.db, messageId, now.toISOString(), leaseUntil, batchSize);
+      if (batch.length > 0) {
+        leases.hold(batch.map((r) => r.id), leaseUntil);
+        buffer = buffer.concat(await dropUnsubscribed(deps, batch, leases));
+        return;
+      }
+      if (!copying) { done = true; return; }
+      await copy!.more();
+    }
   }
 
   return async function next(): Promise<ClaimedRecipient | undefined> {
