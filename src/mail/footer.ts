@@ -5,15 +5,14 @@
 import type { MessageKey, Translator } from '../i18n/index.ts';
 import { escapeHtml, html } from '../lib/html.ts';
 
-export interface EmailFooter {
-  html: string;
-  text: string;
-}
-
-/** A footer cut where its unsubscribe address goes: the same pieces for every recipient in one language. */
+/**
+ * A footer cut where its unsubscribe address goes: the same pieces for every recipient in one language.
+ * The HTML has the address once (in our own markup); the text has it wherever the words put {url}, which
+ * an organisation's own wording may do any number of times.
+ */
 export interface EmailFooterPieces {
   html: readonly [string, string];
-  text: readonly [string, string];
+  text: readonly string[];
 }
 
 const URL_MARK = '\u0000unsubscribe\u0000';
@@ -35,11 +34,5 @@ export function compileEmailFooter(
   const footerText = `--\n${orgName}\n${t.text(reason, { org: t.dir === 'rtl' ? isolate(orgName) : orgName })}\n`
     + t.text('email.footer.unsubscribeLine', { url: URL_MARK });
   const [htmlBefore, htmlAfter] = footerHtml.split(URL_MARK) as [string, string];
-  const [textBefore, textAfter] = footerText.split(URL_MARK) as [string, string];
-  return { html: [htmlBefore, htmlAfter], text: [textBefore, textAfter] };
-}
-
-/** The footer whole, for one unsubscribe address. */
-export function emailFooterFor(pieces: EmailFooterPieces, unsubscribeUrl: string): EmailFooter {
-  return { html: pieces.html[0] + escapeHtml(unsubscribeUrl) + pieces.html[1], text: pieces.text[0] + unsubscribeUrl + pieces.text[1] };
+  return { html: [htmlBefore, htmlAfter], text: footerText.split(URL_MARK) };
 }

@@ -12,7 +12,7 @@ const lines = (body: readonly Buffer[]) => Buffer.concat(body).toString('latin1'
 // tabs, CR/LF in every form, text outside ASCII split across soft breaks, and empty values
 const PIECES = [
   `<p style="margin:0;padding:0;font-family:Helvetica,Arial,sans-serif;color:#222">Hi `,
-  `,</p>\n.hidden { a=b }  \n\tTab\r\nand a long line ${'x'.repeat(200)} end\r`,
+  `,</p>\n.hidden { a=b }  \n\tTab\r\nand a lone\rCR and a long line ${'x'.repeat(200)} end\r\n`,
   `\n. a dot line\nگۈلنار 晓明 — 🙂 `,
   ` `,
   '',
@@ -37,6 +37,11 @@ describe('a message body encoded in pieces', () => {
       expect(line.startsWith('.')).toBe(false);
     }
     expect(Buffer.concat(body).indexOf('\r\n.')).toBe(-1);
+  });
+
+  it('reads a line break split between a value and the next piece (a value ending in CR) as one', async () => {
+    const plain = compilePart('plain', ['Hi ', '\nBye\n']).render(['Bob\r']);
+    expect((await parse(multipartBody(plain, wholePart('html', '<p>x</p>')))).text).toBe('Hi Bob\nBye\n');
   });
 
   it('encodes a piece to end at the start of a line, with trailing spaces made visible', () => {

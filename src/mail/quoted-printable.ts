@@ -25,7 +25,9 @@ export function quotedPrintablePiece(text: string): Buffer {
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
     if (c === CR || c === LF) {
-      // CRLF, LF or a lone CR: one line break
+      // CRLF, LF or a lone CR: one line break; a CR that ends a piece is dropped, for it may be the first
+      // half of a CRLF whose LF starts the next piece (a merge value ending in CR, from a CRLF file)
+      if (c === CR && i + 1 === src.length) break;
       if (c === CR && src[i + 1] === LF) i++;
       out[o++] = CR;
       out[o++] = LF;

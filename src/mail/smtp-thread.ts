@@ -10,51 +10,64 @@ import type { Outcome, Outgoing } from './smtp-thread.worker.ts';
 
 interface Waiting { resolve(reply: string): void; reject(err: Error): void }
 
+interface Thread { worker: Worker; waiting: Map<number, Waiting> }
+
 export function createThreadedSmtpPool(options: SmtpPoolOptions): SmtpPool {
-  let worker: Worker | undefined;
+  let thread: Thread | undefined;
   let next = 0;
   let closed = false;
-  const waiting = new Map<number, Waiting>();
   let outgoing: Outgoing[] = [];
+  let waiters: Waiting[] = [];
   let transfer: ArrayBuffer[] = [];
+  let flushing: NodeJS.Immediate | undefined;
 
-  function start(): Worker {
+  function start(): Thread {
     // a young generation of 8 MB: each message arrives as a buffer outside the heap, freed only by a collection,
     // and V8 would size it by the machine's memory (128 MB here); at 2 MB collecting cost a fifth of the thread
-    const w = new Worker(new URL('./smtp-thread.worker.ts', import.meta.url), { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    w.unref();
-    w.on('message', (outcomes: Outcome[]) => {
+    const worker = new Worker(new URL('./smtp-thread.worker.ts', import.meta.url), { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const started: Thread = { worker, waiting: new Map() };
+    const { waiting } = started;
+    worker.unref();
+    worker.on('message', (outcomes: Outcome[]) => {
       for (const o of outcomes) {
-        const w8 = waiting.get(o.id);
+        const w = waiting.get(o.id);
         waiting.delete(o.id);
-        if (!w8) continue;
-        if ('reply' in o) w8.resolve(o.reply);
-        else w8.reject(new SmtpReplyError(o.error.message, o.error.responseCode, o.error.command ?? 'CONN', o.error.response));
+        if (!w) continue;
+        if ('reply' in o) w.resolve(o.reply);
+        else w.reject(new SmtpReplyError(o.error.message, o.error.responseCode, o.error.command ?? 'CONN', o.error.response));
       }
-      if (waiting.size === 0 && worker === w) w.unref();
+      if (waiting.size === 0) worker.unref();
     });
-    // a thread that failed takes what was on its way with it (tried again later, like a dropped connection);
-    // the next message starts another
+    // a thread that failed takes what it had on its way with it (tried again later, like a dropped
+    // connection), and only that: the next message starts another thread
+    let failed = false;
     const fail = (err: Error) => {
-      if (worker === w) worker = undefined;
-      for (const [id, w8] of waiting) {
+      if (failed) return;
+      failed = true;
+      if (thread === started) thread = undefined;
+      for (const [id, w] of waiting) {
         waiting.delete(id);
-        w8.reject(new SmtpReplyError(`the mail thread stopped: ${err.message}`, undefined, 'CONN'));
+        w.reject(new SmtpReplyError(`the mail thread stopped: ${err.message}`, undefined, 'CONN'));
       }
     };
-    w.on('error', fail);
-    w.on('exit', (code) => fail(new Error(`exit code ${code}`)));
-    return w;
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
+    return started;
   }
 
   function flush(): void {
+    flushing = undefined;
+    if (outgoing.length === 0) return;
     const batch = outgoing;
+    const theirs = waiters;
     const moved = transfer;
     outgoing = [];
+    waiters = [];
     transfer = [];
-    worker ??= start();
-    worker.ref();
-    worker.postMessage(batch, moved);
+    thread ??= start();
+    batch.forEach((m, i) => thread!.waiting.set(m.id, theirs[i]!));
+    thread.worker.ref();
+    thread.worker.postMessage(batch, moved);
   }
 
   return {
@@ -65,15 +78,16 @@ export function createThreadedSmtpPool(options: SmtpPoolOptions): SmtpPool {
       const own = message.byteOffset === 0 && message.byteLength === message.buffer.byteLength && message.buffer instanceof ArrayBuffer;
       outgoing.push({ id, from: envelope.from, to: envelope.to, message: own ? message : new Uint8Array(message) });
       if (own) transfer.push(message.buffer as ArrayBuffer);
-      if (outgoing.length === 1) setImmediate(flush);
-      return new Promise<string>((resolve, reject) => waiting.set(id, { resolve, reject }));
+      flushing ??= setImmediate(flush);
+      return new Promise<string>((resolve, reject) => waiters.push({ resolve, reject }));
     },
     close() {
       closed = true;
-      if (outgoing.length > 0) flush();
+      if (flushing) clearImmediate(flushing);
+      flush();
       // the thread answers what it still has on its way, then ends
-      worker?.postMessage('close');
-      worker = undefined;
+      thread?.worker.postMessage('close');
+      thread = undefined;
     },
   };
 }

@@ -68,7 +68,7 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
     const destination = placeholders.restore(decodeAttribute(href));
     const templated = containsLiquid(destination);
     if (!templated && !isWebUrl(destination)) return whole; // mailto:
-    links.push(templated ? templatedLink(deps, compileTextTemplate(destination)) : compileTrackedLink(deps, destination));
+    links.push(templated ? templatedLink(deps, compileTextTemplate(destination)) : compileTrackedLink(deps, destination.trim()));
     return `href="${tag(`{{ __links[${links.length - 1}] }}`)}"`;
   });
 
@@ -86,7 +86,7 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
     bodyHtml: linkedHtml, lang: message.language, title: tag('{{ __subject }}'), footerHtml: tag('{{ __footer_html_before | raw }}{{ __unsubscribe_url }}{{ __footer_html_after | raw }}'),
     brand: { name: tag('{{ __org_name }}'), logoUrl: logoUrl && tag('{{ __logo_url }}'), colour: brand.shown.primary },
   });
-  const text = `${htmlToPlainText(linkedHtml)}\n\n${tag('{{ __footer_text_before }}{{ __unsubscribe_url }}{{ __footer_text_after }}')}\n`;
+  const text = `${htmlToPlainText(linkedHtml)}\n\n${tag('{{ __footer_text }}')}\n`;
 
   const pixelled = message.track_opens ? withOpenPixel(html, tag('{{ __open_url }}')) : html;
   const htmlTemplate = compileHtmlTemplate(placeholders.restore(pixelled));
@@ -108,8 +108,7 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
       // the footer's words are fixed pieces (the same for everyone in a language); only the address is theirs
       __footer_html_before: footer.html[0],
       __footer_html_after: footer.html[1],
-      __footer_text_before: footer.text[0],
-      __footer_text_after: footer.text[1],
+      __footer_text: footer.text.join(unsubscribeLink),
       __unsubscribe_url: unsubscribeLink,
       __subject: subject,
       __org_name: brand.name,

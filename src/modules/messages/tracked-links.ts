@@ -43,6 +43,7 @@ export function trackedLinkUrl(deps: LinkDeps, token: string, destination: strin
  */
 export function compileTrackedLink(deps: LinkDeps, destination: string): (token: string) => string {
   const { publicUrl } = deps.config;
+  if (destination.includes(TOKEN_MARK)) return (token) => trackedLinkUrl(deps, token, destination);
   const [before, after] = withAttribution(publicUrl, destination, TOKEN_MARK).split(TOKEN_MARK) as [string, string?];
   if (after === undefined) {
     const encoded = encodeURIComponent(destination);
