@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRawSink } from './send/raw-sink.ts';
+import { NODE_FLAGS } from '../bin/node-flags.js';
 
 const messages = Number(process.env.BENCH_MESSAGES ?? 100_000);
 const connections = Number(process.env.SMTP_CONNECTIONS ?? 10);
@@ -24,7 +25,7 @@ const env = {
 // asynchronous: the sink in this process must keep answering while a child sends to it
 // with the V8 flags `outcry` runs with (bin/outcry.js)
 const child = async (script: string, args: string[]) => (await promisify(execFile)(process.execPath,
-  ['--max-semi-space-size=16', join(import.meta.dirname, 'send', script), ...args], { env, encoding: 'utf8', maxBuffer: 1 << 24 })).stdout;
+  [...NODE_FLAGS, join(import.meta.dirname, 'send', script), ...args], { env, encoding: 'utf8', maxBuffer: 1 << 24 })).stdout;
 const lastJson = (out: string) => JSON.parse(out.trim().split('\n').at(-1)!);
 
 try {

@@ -1,13 +1,12 @@
 #!/usr/bin/env -S node --max-semi-space-size=16
 // The `outcry` command. Outcry runs its TypeScript sources directly on Node >= 22 (type stripping).
 // When started by an older system Node, re-run with the Node that `npm install` put beside us.
-// --max-semi-space-size=16: on a machine with much memory V8 lets the young generation grow to 64 MB per
-// semi-space, about 130 MB of resident memory that a sender or a page under a burst does not need
-// (npm start passes the same).
+// The flags on the first line are NODE_FLAGS (node-flags.js); npm start passes the same.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_FLAGS } from './node-flags.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const major = Number(process.versions.node.split('.')[0]);
@@ -17,7 +16,7 @@ if (major < 22) {
     console.error(`outcry needs Node.js 22 or newer (this is ${process.version}); run \`npm install\` first.`);
     process.exit(1);
   }
-  const r = spawnSync(local, ['--max-semi-space-size=16', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(local, [...NODE_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
 await import('../src/main.ts');

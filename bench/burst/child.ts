@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NODE_FLAGS } from '../../bin/node-flags.js';
 
 export interface ServerChild<T> {
   info: T;
@@ -43,7 +44,7 @@ export async function runToJson<T>(script: string, args: string[], env: NodeJS.P
  */
 function execArgv(script: string): string[] {
   // Outcry runs with the V8 flags `outcry` runs with (bin/outcry.js)
-  const flags = script.startsWith('outcry') ? ['--max-semi-space-size=16'] : [];
+  const flags = script.startsWith('outcry') ? NODE_FLAGS : [];
   const which = process.env.BENCH_PROFILE;
   if (!which || !script.startsWith(which)) return flags;
   const dir = process.env.BENCH_PROFILE_DIR ?? join(tmpdir(), 'outcry-bench-profiles');
