@@ -1,6 +1,7 @@
 // npm run bench:send — Outcry's worker against a bare SMTP client, same sink, same run.
 // BENCH_MESSAGES (default 100000) and SMTP_CONNECTIONS (default 10) shape it; DATABASE_URL runs it on
-// PostgreSQL. The last line is JSON.
+// PostgreSQL. The last line is JSON. BENCH_DEBUG=1 also shows what the children print and the processor
+// time per message of each side.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,8 +25,15 @@ const env = {
 };
 // asynchronous: the sink in this process must keep answering while a child sends to it
 // with the V8 flags `outcry` runs with (bin/outcry.js)
-const child = async (script: string, args: string[]) => (await promisify(execFile)(process.execPath,
-  [...NODE_FLAGS, join(import.meta.dirname, 'send', script), ...args], { env, encoding: 'utf8', maxBuffer: 1 << 24 })).stdout;
+// BENCH_PROFILE=outcry writes CPU profiles of the send (one per thread) to BENCH_PROFILE_DIR
+const profile = (script: string, args: string[]) => process.env.BENCH_PROFILE === 'outcry' && script === 'outcry-send.ts' && args[0] === 'send'
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? join(tmpdir(), 'outcry-bench-profiles')}`] : [];
+const child = async (script: string, args: string[]) => {
+  const { stdout, stderr } = await promisify(execFile)(process.execPath,
+    [...NODE_FLAGS, ...profile(script, args), join(import.meta.dirname, 'send', script), ...args], { env, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (process.env.BENCH_DEBUG) process.stderr.write(stderr);
+  return stdout;
+};
 const lastJson = (out: string) => JSON.parse(out.trim().split('\n').at(-1)!);
 
 try {
@@ -53,6 +61,8 @@ try {
     ratio: round(msgsPerS / baselinePerS),
     peak_rss_mb: Math.round(outcry.peak_rss_mb),
   }));
+  // BENCH_DEBUG: what each side's process spent on the processor per message (every thread together)
+  if (process.env.BENCH_DEBUG) console.error(`CPU per message: Outcry ${Math.round(outcry.cpu_us / messages)} µs, baseline ${Math.round(baseline.cpu_us / messages)} µs`);
 } finally {
   await sink.close();
   rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // The measured side: Outcry's real worker sending one personalised message to everyone tagged "bench".
 // `seed N` fills the database (not timed); `send` creates the message, sends it and prints
-// {seconds, peak_rss_mb} as JSON. Run as child processes so each has its own memory figures.
+// {seconds, peak_rss_mb, cpu_us} as JSON (cpu_us: every thread's processor time during the send). Run as child processes so each has its own memory figures.
 import { readConfig } from '../../src/config/config.ts';
 import { createMessage, getMessage, startSend } from '../../src/modules/messages/index.ts';
 import { createRuntime } from '../../src/runtime.ts';
@@ -47,6 +47,7 @@ if (mode === 'seed') {
     targets: { tags: ['bench'] },
   });
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await startSend(rt.deps, id);
   for (;;) {
     const { status } = await getMessage(rt.deps, id);
@@ -56,7 +57,8 @@ if (mode === 'seed') {
     await new Promise((r) => setTimeout(r, 500));
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   const { statistics } = await getMessage(rt.deps, id);
   await rt.close();
-  console.log(JSON.stringify({ seconds, sent: statistics.sent, failed: statistics.failed, peak_rss_mb: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ cpu_us: cpu.user + cpu.system, seconds, sent: statistics.sent, failed: statistics.failed, peak_rss_mb: process.resourceUsage().maxRSS / 1024 }));
 }

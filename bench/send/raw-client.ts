@@ -52,4 +52,5 @@ const n = Number(total);
 const c = Number(connections);
 const started = performance.now();
 await Promise.all(Array.from({ length: c }, (_, i) => run(Math.floor(n / c) + (i < n % c ? 1 : 0))));
-console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000 }));
+const cpu = process.cpuUsage();
+console.log(JSON.stringify({ cpu_us: cpu.user + cpu.system, seconds: (performance.now() - started) / 1000 }));

@@ -1,5 +1,6 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isTokenShaped, randomToken } from './tokens.ts';
+import { hmacSha256, isTokenShaped, randomToken, sign, verifySignature } from './tokens.ts';
 
 describe('random tokens', () => {
   it('never hands out the same bytes twice, across many refills of the pool', () => {
@@ -12,5 +13,22 @@ describe('random tokens', () => {
     expect(randomToken(32)).toHaveLength(43);
     expect(isTokenShaped(randomToken(32), 32)).toBe(true);
     expect(randomToken(5_000)).toHaveLength(Math.ceil((5_000 * 4) / 3));
+  });
+});
+
+describe('signatures', () => {
+  it('are HMAC-SHA256, for short keys, keys of a whole block and keys longer than a block', () => {
+    for (const secret of ['k', 'x'.repeat(64), 'y'.repeat(65), 'ключ-🔑'.repeat(20)]) {
+      for (const data of ['', 'link\ntoken\nhttps://example.org/ä', 'z'.repeat(1000)]) {
+        expect(hmacSha256(secret, data).equals(createHmac('sha256', secret).update(data).digest())).toBe(true);
+      }
+    }
+  });
+
+  it('verify only what was signed with the same secret', () => {
+    const signature = sign('secret one', 'unsubscribe', 'abc');
+    expect(verifySignature('secret one', signature, 'unsubscribe', 'abc')).toBe(true);
+    expect(verifySignature('secret two', signature, 'unsubscribe', 'abc')).toBe(false);
+    expect(verifySignature('secret one', signature, 'unsubscribe', 'abd')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // Unguessable tokens and HMAC signatures for public URLs.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 // Each new visitor of a storm's page is given a token: taking them from a pool of random bytes, each byte
 // used once, costs a fraction of asking the system for 16 bytes at a time.
@@ -29,7 +29,36 @@ export function sha256(value: string): string {
 
 /** A short (128-bit) HMAC-SHA256 signature, base64url. */
 export function sign(secret: string, ...parts: string[]): string {
-  return createHmac('sha256', secret).update(parts.join('\n')).digest().subarray(0, 16).toString('base64url');
+  return hmacSha256(secret, parts.join('\n')).subarray(0, 16).toString('base64url');
+}
+
+/**
+ * HMAC-SHA256 (RFC 2104) as two one-shot hashes over the key's pads, kept per secret. A send signs four
+ * things per mail (two links, the unsubscribe address, the Message-ID): createHmac's object and key set-up
+ * each time cost half as much again. The same bytes as createHmac('sha256', secret) (a test checks).
+ */
+export function hmacSha256(secret: string, data: string): Buffer {
+  const { inner, outer } = padsOf(secret);
+  const innerHash = hash('sha256', Buffer.concat([inner, Buffer.from(data)]), 'buffer');
+  return hash('sha256', Buffer.concat([outer, innerHash]), 'buffer');
+}
+
+const BLOCK = 64;
+let lastPads: { secret: string; inner: Buffer; outer: Buffer } | undefined;
+
+function padsOf(secret: string): { inner: Buffer; outer: Buffer } {
+  if (lastPads?.secret === secret) return lastPads;
+  const given = Buffer.from(secret);
+  const key = Buffer.alloc(BLOCK);
+  (given.length > BLOCK ? createHash('sha256').update(given).digest() : given).copy(key);
+  const inner = Buffer.alloc(BLOCK);
+  const outer = Buffer.alloc(BLOCK);
+  for (let i = 0; i < BLOCK; i++) {
+    inner[i] = key[i]! ^ 0x36;
+    outer[i] = key[i]! ^ 0x5c;
+  }
+  lastPads = { secret, inner, outer };
+  return lastPads;
 }
 
 export function verifySignature(secret: string, signature: unknown, ...parts: string[]): boolean {

@@ -88,7 +88,7 @@ export class SmtpSession {
       await this.reset();
       throw replyError(refused[1], refused[0]);
     }
-    this.write(dotStuffed(message));
+    this.writeData(message);
     const final = await this.read();
     if (final.code !== 250) {
       await this.reset();
@@ -154,9 +154,19 @@ export class SmtpSession {
     return this.read();
   }
 
-  private write(...parts: (string | Buffer)[]) {
+  private write(text: string) {
     if (this.broken) throw this.failure ?? new SmtpReplyError('the connection is closed', undefined, 'CONN');
-    for (const p of parts) this.socket.write(p);
+    this.socket.write(text);
+  }
+
+  /** The message and its closing dot in one system call (writev), without copying the message. */
+  private writeData(message: Buffer) {
+    if (this.broken) throw this.failure ?? new SmtpReplyError('the connection is closed', undefined, 'CONN');
+    const [body, end] = dotStuffedParts(message);
+    this.socket.cork();
+    this.socket.write(body);
+    this.socket.write(end);
+    this.socket.uncork();
   }
 
   private read(): Promise<Reply> {
@@ -179,6 +189,11 @@ export class SmtpSession {
   }
 
   private onData(chunk: string) {
+    // the usual answer to a command: one whole one-line reply in one chunk, read without a regex
+    if (this.buffer === '' && isOneLineReply(chunk)) {
+      this.deliver({ code: replyCode(chunk), text: chunk.slice(4, chunk.length - 2) });
+      return;
+    }
     this.buffer += chunk;
     // a reply ends with a line whose code is followed by a space (or nothing)
     for (;;) {
@@ -187,11 +202,14 @@ export class SmtpSession {
       const end = match.index + match[0].length;
       const lines = this.buffer.slice(0, end).split(/\r?\n/).filter(Boolean);
       this.buffer = this.buffer.slice(end);
-      const reply = { code: Number(match[1]), text: lines.map((l) => l.slice(4)).join('\n') };
-      const reader = this.readers.shift();
-      if (reader) reader.resolve(reply);
-      else this.replies.push(reply);
+      this.deliver({ code: Number(match[1]), text: lines.map((l) => l.slice(4)).join('\n') });
     }
+  }
+
+  private deliver(reply: Reply) {
+    const reader = this.readers.shift();
+    if (reader) reader.resolve(reply);
+    else this.replies.push(reply);
   }
 
   private fail(err: Error) {
@@ -214,18 +232,38 @@ function replyError(reply: Reply, command: string): SmtpReplyError {
  * the common case is one copy found by a native search.
  */
 export function dotStuffed(message: Buffer): Buffer {
+  return Buffer.concat(dotStuffedParts(message));
+}
+
+/** dotStuffed as the message (untouched, the common case) and what closes it, to be written one after the other. */
+function dotStuffedParts(message: Buffer): [Buffer, Buffer] {
   const endsWithCrlf = message.length >= 2 && message[message.length - 2] === 13 && message[message.length - 1] === 10;
-  if (message[0] !== 0x2e && message.indexOf('\r\n.') === -1) {
-    return Buffer.concat([message, endsWithCrlf ? DOT_LINE : CRLF_DOT_LINE]);
-  }
+  if (message[0] !== 0x2e && message.indexOf(CRLF_DOT) === -1) return [message, endsWithCrlf ? DOT_LINE : CRLF_DOT_LINE];
   const text = message.toString('latin1');
   const stuffed = (text.startsWith('.') ? '.' : '') + text.replace(/\r\n\./g, '\r\n..');
   const body = stuffed.endsWith('\r\n') ? stuffed.slice(0, -2) : stuffed;
-  return Buffer.from(`${body}\r\n.\r\n`, 'latin1');
+  return [Buffer.from(body, 'latin1'), CRLF_DOT_LINE];
 }
 
+const CRLF_DOT = Buffer.from('\r\n.');
 const DOT_LINE = Buffer.from('.\r\n');
 const CRLF_DOT_LINE = Buffer.from('\r\n.\r\n');
+
+/** "250 text\r\n" and nothing more: a three-digit code, a space, one line. */
+function isOneLineReply(chunk: string): boolean {
+  const n = chunk.length;
+  return n >= 6 && chunk.charCodeAt(3) === 32 && chunk.charCodeAt(n - 2) === 13 && chunk.charCodeAt(n - 1) === 10
+    && isDigit(chunk.charCodeAt(0)) && isDigit(chunk.charCodeAt(1)) && isDigit(chunk.charCodeAt(2))
+    && chunk.indexOf('\n') === n - 1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function replyCode(line: string): number {
+  return (line.charCodeAt(0) - 48) * 100 + (line.charCodeAt(1) - 48) * 10 + (line.charCodeAt(2) - 48);
+}
 
 function connectSocket(s: SmtpSettings): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
@@ -236,7 +274,7 @@ function connectSocket(s: SmtpSettings): Promise<net.Socket> {
     socket.once('error', (err) => reject(new SmtpReplyError(`cannot connect to ${s.host}:${s.port}: ${err.message}`, undefined, 'CONN')));
     socket.once(s.secure ? 'secureConnect' : 'connect', () => {
       socket.removeAllListeners('error');
-      socket.setNoDelay(true);
+      if (!process.env.NO_NODELAY) socket.setNoDelay(true);
       resolve(socket);
     });
   });

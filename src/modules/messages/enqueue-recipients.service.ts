@@ -1,13 +1,17 @@
 // Copies a message's audience into its recipients, a batch at a time in person-id order. The position is
-// saved with each batch and a person is added at most once, so after a crash copying simply goes on.
+// saved with each batch (store-audience-batch.ts) and a person is added at most once, so after a crash
+// copying simply goes on.
 import type { Deps } from '../../deps.ts';
 import type { Message } from '../../db/schema.ts';
 import { randomToken } from '../../lib/tokens.ts';
 import { listAudienceBatch } from '../people/index.ts';
-import { heldFields, releaseAbSample } from './ab-test-start.ts';
+import { inWriteThread } from '../../db/write-thread.ts';
+import { heldFields } from './ab-test-start.ts';
 import { mergeValuesOf } from './merge-values.ts';
-import { recordAudienceProgress } from './messages.repo.ts';
-import { insertRecipients } from './recipients.repo.ts';
+import { storeAudienceBatch } from './store-audience-batch.ts';
+
+/** A batch's rows are most of a copy's cost: on the embedded database they are written in its write thread. */
+const storeInWriteThread = inWriteThread(new URL('./store-audience-batch.ts', import.meta.url).href, 'storeAudienceBatch', storeAudienceBatch);
 
 export const AUDIENCE_BATCH = 500;
 
@@ -20,8 +24,9 @@ export async function enqueueAudienceBatch(
   const tags = JSON.parse(message.target_tags) as string[];
   const members = await listAudienceBatch(deps, tags, message.audience_after_id, batchSize);
   const done = members.length < batchSize;
-  await deps.db.transaction().execute(async (trx) => {
-    const added = await insertRecipients(trx, members.map((m) => ({
+  await storeInWriteThread(deps.db, {
+    message,
+    rows: members.map((m) => ({
       message_id: message.id,
       person_id: m.id,
       email: m.email,
@@ -31,14 +36,9 @@ export async function enqueueAudienceBatch(
       attempts: 0,
       bounced: 0,
       ...heldFields(message),
-    })));
-    await recordAudienceProgress(trx, message.id, {
-      fromAfterId: message.audience_after_id,
-      toAfterId: members.at(-1)?.id ?? message.audience_after_id,
-      added,
-      doneAt: done ? deps.clock.now().toISOString() : null,
-    });
-    if (done) await releaseAbSample(trx, message, deps.clock.now());
+    })),
+    toAfterId: members.at(-1)?.id ?? message.audience_after_id,
+    doneAt: done ? deps.clock.now().toISOString() : null,
   });
   return done;
 }
