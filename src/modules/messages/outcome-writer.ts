@@ -1,7 +1,7 @@
 // Delivery outcomes are written in batches (one transaction per batch) rather than one statement per mail:
 // at a few thousand mails a second, single writes would be the bottleneck. A batch is written when it is
-// full, when it is 100 ms old, and when the send stops; a 2xx not yet written when the process dies is
-// the only way a recipient can be mailed twice, so batches stay small in time.
+// full, when its first outcome is 100 ms old, and when the send stops; a 2xx not yet written when the
+// process dies is the only way a recipient can be mailed twice, so batches stay small in time.
 import type { Deps } from '../../deps.ts';
 import { changeSubscription } from '../people/index.ts';
 import type { DeliveryOutcome } from './deliver.ts';
@@ -32,17 +32,23 @@ export function createOutcomeWriter(
   let failure: unknown;
   let unwritten = 0;
 
+  // a batch is written when it is full or when its first outcome is OLDEST_MS old: a timer that ran on its
+  // own beat cut most batches short, and each batch costs its transaction and a statement of its size
+  let timer: NodeJS.Timeout | undefined;
   const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
     if (pending.length > 0) {
       const batch = pending;
       pending = [];
       writing = writing.then(() => write(batch)).catch((err: unknown) => { failure ??= err; })
         .finally(() => { unwritten -= batch.length; });
     }
-    return writing.then(() => {
-      if (failure !== undefined) throw failure;
-    });
+    return written();
   };
+  const written = () => writing.then(() => {
+    if (failure !== undefined) throw failure;
+  });
 
   async function write(batch: DeliveryOutcome[]) {
     await recordInWriteThread(deps.db, batch.map((o) => ({
@@ -56,19 +62,20 @@ export function createOutcomeWriter(
     }
   }
 
-  const timer = setInterval(() => void flush().catch(() => {}), OLDEST_MS);
-  timer.unref();
   return {
     async add(outcome) {
-      pending.push(outcome);
+      if (pending.push(outcome) === 1) {
+        timer = setTimeout(() => void flush().catch(() => {}), OLDEST_MS);
+        timer.unref();
+      }
       unwritten++;
       if (pending.length >= FULL) void flush().catch(() => {});
-      // the database is behind the relay: wait rather than let unrecorded mails pile up
-      if (unwritten > 2 * FULL) await flush();
+      // the database is behind the relay: wait for what is being written rather than let unrecorded mails
+      // pile up (and without cutting a batch of one for each mail that waits)
+      if (unwritten > 2 * FULL) await written();
     },
     flush,
     async close() {
-      clearInterval(timer);
       await flush();
     },
   };
