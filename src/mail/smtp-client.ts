@@ -274,7 +274,7 @@ function connectSocket(s: SmtpSettings): Promise<net.Socket> {
     socket.once('error', (err) => reject(new SmtpReplyError(`cannot connect to ${s.host}:${s.port}: ${err.message}`, undefined, 'CONN')));
     socket.once(s.secure ? 'secureConnect' : 'connect', () => {
       socket.removeAllListeners('error');
-      if (!process.env.NO_NODELAY) socket.setNoDelay(true);
+      socket.setNoDelay(true);
       resolve(socket);
     });
   });
