@@ -4,7 +4,9 @@
 // and at a storm's start sends the reminders supporters asked for on its page (its reminder wave).
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
+import { actionPageAnswer } from './action-page.answer.ts';
 import { registerActionPageRoutes } from './action-page.routes.ts';
+import { postFormAnswer } from './post-form.answer.ts';
 import { registerActionPagePreviewRoutes } from './action-page-preview.routes.ts';
 import { registerPostLengthRoutes } from './post-lengths.routes.ts';
 import { registerReminderRoutes } from './reminders.routes.ts';
@@ -26,7 +28,7 @@ export { personReminders, erasePersonReminders, type PersonReminder } from './pe
 
 export function registerStormRoutes(app: FastifyInstance, deps: Deps): void {
   registerStormApiRoutes(app, deps);
-  registerActionPageRoutes(app, deps);
+  registerActionPageRoutes(app, actionPageAnswer(deps), postFormAnswer(deps));
   registerActionPagePreviewRoutes(app, deps);
   registerPostLengthRoutes(app, deps);
   registerReportPostRoutes(app, deps);
