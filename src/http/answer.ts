@@ -55,11 +55,16 @@ export function sendAnswer(reply: FastifyReply, answer: Answer): FastifyReply {
   return reply.code(answer.status).headers(answer.headers).send(answer.body);
 }
 
+const SECURITY_HEADER_NAMES = Object.keys(SECURITY_HEADERS);
+
 /** As Fastify would write it (its onSend hooks included): a HEAD gets the headers and the length, no body. */
 export function writeAnswer(res: ServerResponse, answer: Answer): void {
-  const headers: Record<string, string | string[] | number> = { ...SECURITY_HEADERS, ...answer.headers };
   const { body } = answer;
-  headers['content-length'] = body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length;
-  res.writeHead(answer.status, headers);
+  // as a flat list, which node:http writes as it is, where an object's headers are each set one by one first
+  const headers: (string | string[] | number)[] = [];
+  for (const name of SECURITY_HEADER_NAMES) if (!(name in answer.headers)) headers.push(name, SECURITY_HEADERS[name]!);
+  for (const name in answer.headers) headers.push(name, answer.headers[name]!);
+  headers.push('content-length', body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length);
+  res.writeHead(answer.status, headers as string[]);
   res.end(body);
 }
