@@ -1,4 +1,5 @@
-import type { CompiledQuery, Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
+import { packedWriter, packRows } from '../../db/packed-rows.ts';
 import type { Db, EventKind, EventsTable } from '../../db/schema.ts';
 
 export interface NewEvent {
@@ -40,35 +41,11 @@ export async function insertEvents(db: Db, rows: EventRow[]): Promise<void> {
   await db.insertInto('events').values(rows).execute();
 }
 
-/** The columns of an event row, in the order packEvents lays out their values. */
-const COLUMNS = ['kind', 'storm_id', 'variant_id', 'network', 'message_id', 'person_id', 'visitor', 'url', 'article_id', 'share_token', 'target_id', 'created_at'] as const;
+/** The columns of an event row, in the order its values are packed in (db/packed-rows.ts). */
+const COLUMNS: readonly (keyof EventRow)[] = ['kind', 'storm_id', 'variant_id', 'network', 'message_id', 'person_id', 'visitor', 'url', 'article_id', 'share_token', 'target_id', 'created_at'];
 
-/**
- * Rows as one flat list of their values, row after row, each in COLUMNS' order: what a burst's batches are
- * handed to the write thread as (cloning one list costs a fraction of cloning an object per row), and the
- * parameters of the statement that inserts them, as they are.
- */
-export function packEvents(rows: readonly EventRow[]): unknown[] {
-  const values: unknown[] = new Array(rows.length * COLUMNS.length);
-  let i = 0;
-  for (const row of rows) for (const column of COLUMNS) values[i++] = row[column] ?? null;
-  return values;
-}
+/** Events packed for the write thread: a burst's batches are handed over so. */
+export const packEvents = (rows: readonly EventRow[]): unknown[] => packRows(rows, COLUMNS);
 
-const statements = new WeakMap<Db, Map<number, CompiledQuery>>();
-
-/** insertEvents for packed rows: the statement for so many rows is compiled once per database and reused. */
-export async function insertPackedEvents(db: Db, values: unknown[]): Promise<void> {
-  const count = values.length / COLUMNS.length;
-  let byCount = statements.get(db);
-  if (!byCount) statements.set(db, byCount = new Map());
-  let statement = byCount.get(count);
-  if (!statement) {
-    // each value is its column's place, so the compiled parameters show the order the values must come in
-    const places = Object.fromEntries(COLUMNS.map((column, i) => [column, i])) as unknown as EventRow;
-    statement = db.insertInto('events').values(Array.from({ length: count }, () => places)).compile();
-    if (statement.parameters.some((p, i) => p !== i % COLUMNS.length)) throw new Error('the insert\'s parameters are not in the order of packEvents');
-    byCount.set(count, statement);
-  }
-  await db.executeQuery({ ...statement, parameters: values });
-}
+/** insertEvents for packed rows. */
+export const insertPackedEvents = packedWriter<EventRow>(COLUMNS, (db, rows) => db.insertInto('events').values(rows));
