@@ -5,7 +5,8 @@
 // followed at once by the next on the same connection (the most the server can take); BENCH_RATE=N makes
 // N supporters a second arrive instead (latency at a given load). The last line is JSON:
 // {rps, baseline_rps, ratio, p99_ms, events_sent, events_stored}; events_stored counts the post_started rows
-// in the database after Outcry has shut down.
+// in the database after Outcry has shut down; cpu_us_per_request and baseline_cpu_us_per_request, each server's CPU
+// time (all its threads) per request over the whole load, which other work on the machine moves less than the rates.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,8 +41,11 @@ try {
   const page = await fetch(`${baseUrl}/s/${slug}`, { headers: { accept: 'text/html' } });
   writeFileSync(join(dir, 'page.html'), await page.text());
   let measured: Load;
+  let outcryCpu: number | undefined;
   try {
+    const before = outcry.cpuMs();
     measured = await load(baseUrl, slug);
+    outcryCpu = cpuPerRequest(before, outcry.cpuMs(), measured);
   } finally {
     await outcry.stop();
   }
@@ -55,8 +59,11 @@ try {
   console.error('baseline: a bare node:http server with the same page…');
   const baseline = await startServerChild<{ port: number }>('baseline-server.ts', [slug, join(dir, 'page.html')], env);
   let base: Load;
+  let baselineCpu: number | undefined;
   try {
+    const before = baseline.cpuMs();
     base = await load(`http://127.0.0.1:${baseline.info.port}`, slug);
+    baselineCpu = cpuPerRequest(before, baseline.cpuMs(), base);
   } finally {
     await baseline.stop();
   }
@@ -70,9 +77,19 @@ try {
     baseline_p99_ms: round(base.p99_ms),
     events_sent: measured.events_sent,
     events_stored: stored,
+    // the server's CPU time per request (all its threads), over the whole load, warm-up too: steadier than
+    // the rates when other work shares the machine
+    cpu_us_per_request: outcryCpu,
+    baseline_cpu_us_per_request: baselineCpu,
   }));
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Each supporter is a page and a press of the button: two requests per event sent. */
+function cpuPerRequest(before: number | undefined, after: number | undefined, load: Load): number | undefined {
+  if (before === undefined || after === undefined || load.events_sent === 0) return undefined;
+  return Math.round(((after - before) * 1000) / (2 * load.events_sent));
 }
 
 function round(n: number): number {

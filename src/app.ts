@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from './deps.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { createFrontDoor } from './http/front-door.ts';
 import { registerHealthRoutes } from './http/health.routes.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticAssets } from './http/static-assets.ts';
@@ -22,7 +23,9 @@ import { registerStormRoutes } from './modules/storms/index.ts';
 export type App = FastifyInstance;
 
 export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
+  const frontDoor = createFrontDoor();
   const app = Fastify({
+    serverFactory: frontDoor.serverFactory,
     loggerInstance: options.logger ? deps.log : undefined,
     trustProxy: deps.config.trustProxy, // TRUST_PROXY: believe no X-Forwarded-For unless told which proxies to
     bodyLimit: 64 * 1024 * 1024, // CSV imports of a few hundred thousand rows
@@ -52,7 +55,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   registerSettingsRoutes(app, deps);
   registerAccountRoutes(app, deps);
   registerPeopleRoutes(app, deps);
-  registerStormRoutes(app, deps);
+  const stormDoor = registerStormRoutes(app, deps);
   registerArticleRoutes(app, deps);
   registerMessageRoutes(app, deps);
   registerStatsRoutes(app, deps);
@@ -61,6 +64,9 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
 
   registerHealthRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // while closing, every request goes to Fastify, which answers 503
+  app.addHook('preClose', (done) => { frontDoor.close(); done(); });
   await app.ready();
+  frontDoor.open(stormDoor);
   return app;
 }

@@ -1,6 +1,7 @@
 // Child processes of the burst benchmark: a server that prints one JSON line when it listens and runs until
 // told to stop, and the load generator, whose last line is JSON.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { NODE_FLAGS } from '../../bin/node-flags.js';
 
 export interface ServerChild<T> {
   info: T;
+  /** The CPU time (user and system, all its threads) the process has used so far, in ms; undefined off Linux. */
+  cpuMs(): number | undefined;
   /** SIGTERM, then waits for the process to end. */
   stop(): Promise<void>;
 }
@@ -22,11 +25,23 @@ export async function startServerChild<T>(script: string, args: string[], env: N
   });
   return {
     info,
+    cpuMs: () => cpuMsOf(child.pid!),
     async stop() {
       child.kill('SIGTERM');
       await exited;
     },
   };
+}
+
+/** From /proc/<pid>/stat: utime and stime, in clock ticks (100 a second on Linux). */
+function cpuMsOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function runToJson<T>(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<T> {

@@ -2,16 +2,17 @@
 // write thread's): WAL, so readers never wait for a writer; a wait of up to ten seconds for another
 // connection's write; foreign keys enforced; statements kept prepared.
 import SQLite from 'better-sqlite3';
+import { keepCheckpointing } from './checkpoint-thread.ts';
 import { cachePreparedStatements } from './sqlite-statements.ts';
 
 /**
- * Pages the WAL may hold before they are copied back into the file (SQLite's default is 1,000). A storm's
- * burst writes rows with random keys (visitor ids) into several indexes, so each commit touches hundreds of
- * pages: at 1,000 the copy, with its fsync, came every other commit and was a fifth of each row's cost.
+ * Pages the WAL may hold before a writer copies them back into the file itself (SQLite's default is 1,000).
+ * The checkpoint thread (checkpoint-thread.ts) copies them as they come, beside the writes; but under a
+ * steady stream of writes it never finds the WAL wholly copied as a writer starts, which is when the WAL
+ * could begin again from its start, so the WAL grows to this line, where a writer's own checkpoint (by then
+ * with little left to copy, 50-80 ms on the development machine) lets it begin again.
  */
-const WAL_PAGES_BEFORE_CHECKPOINT = 10_000;
-/** What the WAL file is cut back to after a checkpoint, so a burst does not leave it large on disk. */
-const WAL_BYTES_KEPT = 64 * 1024 * 1024;
+const CHECKPOINT_SAFETY_PAGES = 50_000;
 
 export function openSqliteFile(path: string): SQLite.Database {
   const file = new SQLite(path);
@@ -19,7 +20,16 @@ export function openSqliteFile(path: string): SQLite.Database {
   file.pragma('synchronous = NORMAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 10000');
-  file.pragma(`wal_autocheckpoint = ${WAL_PAGES_BEFORE_CHECKPOINT}`);
-  file.pragma(`journal_size_limit = ${WAL_BYTES_KEPT}`);
+  file.pragma(`wal_autocheckpoint = ${CHECKPOINT_SAFETY_PAGES}`);
+  // no writer cuts the WAL file back (that took 150-200 ms at the end of a burst's WAL): the checkpoint
+  // thread empties it once writes pause
+  file.pragma('journal_size_limit = -1');
+  // the main thread's connections keep the checkpoint thread going while they are open
+  const release = keepCheckpointing(path);
+  const close = file.close.bind(file);
+  file.close = () => {
+    release();
+    return close();
+  };
   return cachePreparedStatements(file);
 }

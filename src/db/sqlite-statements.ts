@@ -11,12 +11,15 @@ export function cachePreparedStatements(file: SQLite.Database): SQLite.Database 
   const cache = new Map<string, SQLite.Statement>();
   file.prepare = ((source: string) => {
     let statement = cache.get(source);
-    if (!statement) {
+    if (statement) {
+      // last used, last out: a burst's bulk inserts come in hundreds of lengths (one per batch size), and
+      // dropping the oldest prepared instead made the most used ones be prepared again and again
+      cache.delete(source);
+    } else {
       statement = prepare(source);
-      // oldest first out: generated SQL with many placeholders (bulk inserts) comes in many lengths
       if (cache.size >= MAX_STATEMENTS) cache.delete(cache.keys().next().value!);
-      cache.set(source, statement);
     }
+    cache.set(source, statement);
     return statement;
   }) as typeof file.prepare;
   return file;

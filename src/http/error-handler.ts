@@ -1,10 +1,11 @@
 // One handler renders every error: problem+json for the API, a friendly page for browsers, in the
 // visitor's language (the problem's own message is English, for developers).
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isMessageKey, REFERENCE_LANGUAGE, type MessageKey, type Translator } from '../i18n/index.ts';
 import { html } from '../lib/html.ts';
+import { pageRequestOf, sendAnswer, type Answer, type PageRequest } from './answer.ts';
 import { renderPage } from './layout.ts';
-import { catalogueTranslators, choosePageLanguage, type TranslatorSource } from './page-language.ts';
+import { catalogueTranslators, LANGUAGE_COOKIE, pageLanguageOf, type TranslatorSource } from './page-language.ts';
 import { Problem } from './problem.ts';
 
 function toProblem(err: FastifyError | Error): Problem {
@@ -25,9 +26,9 @@ function toProblem(err: FastifyError | Error): Problem {
   return new Problem(500, 'internal', 'Something went wrong on our side');
 }
 
-function wantsHtml(req: FastifyRequest): boolean {
+function wantsHtml(req: PageRequest): boolean {
   if (req.url.startsWith('/api/')) return false;
-  return (req.headers.accept ?? '').includes('text/html');
+  return (req.accept ?? '').includes('text/html');
 }
 
 /**
@@ -43,14 +44,28 @@ function problemWords(problem: Problem, t: Translator): { title: string; text: s
 }
 
 export async function sendProblem(req: FastifyRequest, reply: FastifyReply, problem: Problem, translators: TranslatorSource = catalogueTranslators) {
+  return sendAnswer(reply, await problemAnswer(problem, pageRequestOf(req), translators));
+}
+
+/** The problem as a browser or an API client is shown it: a page in the visitor's language, or problem+json. */
+export async function problemAnswer(problem: Problem, req: PageRequest, translators: TranslatorSource = catalogueTranslators): Promise<Answer> {
   if (wantsHtml(req)) {
-    const t = await translators(choosePageLanguage(req).lang);
+    const t = await translators(pageLanguageOf(req.query.lang, req.cookies[LANGUAGE_COOKIE], req.acceptLanguage).lang);
     const { title, text } = problemWords(problem, t);
-    return reply.code(problem.status).type('text/html; charset=utf-8').send(renderPage({
-      title, lang: t.lang, body: html`<h1>${title}</h1>${text ? html`\n<p>${text}</p>` : ''}`,
-    }));
+    return {
+      status: problem.status,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: renderPage({ title, lang: t.lang, body: html`<h1>${title}</h1>${text ? html`\n<p>${text}</p>` : ''}` }),
+    };
   }
-  return reply.code(problem.status).type('application/problem+json').send(problem.toJSON());
+  return { status: problem.status, headers: { 'content-type': 'application/problem+json; charset=utf-8' }, body: JSON.stringify(problem.toJSON()) };
+}
+
+/** What the handler below sends for `err`, for an answer made without Fastify (http/answer.ts). */
+export function errorAnswer(err: unknown, req: PageRequest, log: FastifyBaseLogger, translators: TranslatorSource = catalogueTranslators): Promise<Answer> {
+  const problem = toProblem(err instanceof Error ? err : new Error(String(err)));
+  if (problem.status >= 500) log.error({ err }, 'request failed');
+  return problemAnswer(problem, req, translators);
 }
 
 export function registerErrorHandler(app: FastifyInstance, translators: TranslatorSource = catalogueTranslators): void {

@@ -21,6 +21,9 @@ const HEADERS = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 };
 
+/** Every header the hook below gives a response, for an answer written without Fastify (http/answer.ts). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = { 'content-security-policy': CONTENT_SECURITY_POLICY, ...HEADERS };
+
 export function registerSecurityHeaders(app: FastifyInstance): void {
   // a callback hook, not an async one: it runs on every response, and a promise per response shows in a burst
   app.addHook('onSend', (_req, reply, payload, done) => {

@@ -1,7 +1,7 @@
 // The two first-party cookies of the public pages (the storm page, the article page): a random visitor id (same
 // visitor, same message; unique supporters in the stats without knowing who they are; one share link per
 // visitor) and the supporter's Mastodon server.
-import type { CookieSerializeOptions } from '@fastify/cookie';
+import { fastifyCookie, type CookieSerializeOptions, type SerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/config.ts';
 import { isTokenShaped, randomToken } from '../lib/tokens.ts';
@@ -21,8 +21,18 @@ export function supporterCookieOptions(config: Pick<Config, 'publicUrl'>): Cooki
 
 /** The visitor id the request's cookie carries, when it has the shape of one. */
 export function visitorOf(req: FastifyRequest): string | undefined {
-  const value = req.cookies[VISITOR_COOKIE];
+  return visitorIn(req.cookies);
+}
+
+/** The same, from the request's cookies however they were read. */
+export function visitorIn(cookies: Readonly<Record<string, string | undefined>>): string | undefined {
+  const value = cookies[VISITOR_COOKIE];
   return isTokenShaped(value) ? value : undefined;
+}
+
+/** The Set-Cookie line reply.setCookie(name, value, options) writes, for an answer made without a reply. */
+export function setCookieLine(name: string, value: string, options: CookieSerializeOptions): string {
+  return fastifyCookie.serialize(name, value, { sameSite: 'lax', ...options } as SerializeOptions);
 }
 
 /** A new visitor id, set as the visitor's cookie. */

@@ -3,6 +3,7 @@
 import { expect, it } from 'vitest';
 import { manualClock } from '../../src/lib/clock.ts';
 import { recordEvent } from '../../src/modules/tracking/index.ts';
+import { eventRow, insertEvents, insertPackedEvents, packEvents } from '../../src/modules/tracking/events.repo.ts';
 import { describeEachDatabase, type TestContext } from '../helpers/test-app.ts';
 
 const clock = manualClock('2030-02-20T12:30:00Z');
@@ -14,6 +15,26 @@ async function postStartedCount(ctx: TestContext, stormId: number): Promise<numb
 }
 
 describeEachDatabase('writing events', (ctx, dialect) => {
+  it('stores packed rows (as the write thread is handed them) exactly as the rows themselves', async () => {
+    const { db } = ctx().runtime.deps;
+    const at = '2030-02-20T12:30:00.000Z';
+    const rows = [
+      eventRow({ kind: 'page_view', storm_id: null, visitor: 'v1' }, at),
+      eventRow({ kind: 'click', message_id: null, person_id: null, url: 'https://example.org/é?a=1&b=2', share_token: 'tok' }, at),
+      eventRow({ kind: 'post_started', network: 'x', visitor: null, target_id: null }, at),
+    ];
+    const read = async () => (await db.selectFrom('events').selectAll().where('created_at', '=', at).orderBy('id').execute()).map(({ id: _, ...e }) => e);
+    await insertEvents(db, rows);
+    const plain = await read();
+    await db.deleteFrom('events').where('created_at', '=', at).execute();
+    // twice: the second insert of as many rows reuses the compiled statement
+    await insertPackedEvents(db, packEvents(rows));
+    expect(await read()).toEqual(plain);
+    await insertPackedEvents(db, packEvents(rows));
+    expect(await read()).toEqual([...plain, ...plain]);
+    await db.deleteFrom('events').where('created_at', '=', at).execute();
+  });
+
   it('stores the event of every press in a burst before its redirect is sent', async () => {
     const res = await ctx().api('POST', '/api/v1/storms', {
       title: 'Burst', slug: `burst-${dialect}`, starts_at: '2030-02-20T12:00:00Z', ends_at: '2030-02-20T14:00:00Z',

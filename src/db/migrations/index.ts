@@ -13,6 +13,7 @@ import * as m0010 from './0010_scale_indexes.ts';
 import * as m0011 from './0011_storm_targets.ts';
 import * as m0012 from './0012_content_languages.ts';
 import * as m0013 from './0013_token_owner.ts';
+import * as m0014 from './0014_events_partial_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_core': m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_storm_targets': m0011,
   '0012_content_languages': m0012,
   '0013_token_owner': m0013,
+  '0014_events_partial_indexes': m0014,
 };

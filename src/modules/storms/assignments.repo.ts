@@ -1,7 +1,9 @@
 import type { Insertable, Selectable } from 'kysely';
+import { packedWriter, packRows } from '../../db/packed-rows.ts';
 import type { Db, StormAssignmentsTable } from '../../db/schema.ts';
 
 export type AssignmentRow = Selectable<StormAssignmentsTable>;
+type AssignmentInsert = Insertable<StormAssignmentsTable>;
 
 export async function selectAssignments(db: Db, stormId: number, supporters: string[]): Promise<AssignmentRow[]> {
   if (supporters.length === 0) return [];
@@ -10,17 +12,24 @@ export async function selectAssignments(db: Db, stormId: number, supporters: str
 }
 
 /** Many supporters in one statement; a supporter given something new (after an edit) gets it in place. */
-export async function upsertAssignments(db: Db, rows: Insertable<StormAssignmentsTable>[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insertInto('storm_assignments').values(rows)
+function upsertStatement(db: Db, rows: AssignmentInsert[]) {
+  return db.insertInto('storm_assignments').values(rows)
     .onConflict((oc) => oc.columns(['storm_id', 'supporter']).doUpdateSet((eb) => ({
       variant_id: eb.ref('excluded.variant_id'),
       target_id: eb.ref('excluded.target_id'),
       hashtag: eb.ref('excluded.hashtag'),
       created_at: eb.ref('excluded.created_at'),
-    })))
-    .execute();
+    })));
 }
+
+/** The columns of an assignment row, in the order its values are packed in (db/packed-rows.ts). */
+const COLUMNS: readonly (keyof AssignmentInsert)[] = ['storm_id', 'supporter', 'variant_id', 'target_id', 'hashtag', 'created_at'];
+
+/** Assignments packed for the write thread, as events are. */
+export const packAssignments = (rows: readonly AssignmentInsert[]): unknown[] => packRows(rows, COLUMNS);
+
+/** Upserts packed rows. */
+export const upsertPackedAssignments = packedWriter<AssignmentInsert>(COLUMNS, upsertStatement);
 
 export interface AssignmentTally {
   variant_id: number;

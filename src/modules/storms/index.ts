@@ -4,7 +4,11 @@
 // and at a storm's start sends the reminders supporters asked for on its page (its reminder wave).
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.ts';
+import type { FrontDoorRoute } from '../../http/front-door.ts';
+import { actionPageAnswer } from './action-page.answer.ts';
 import { registerActionPageRoutes } from './action-page.routes.ts';
+import { postFormAnswer } from './post-form.answer.ts';
+import { stormFrontDoor } from './storm-front-door.ts';
 import { registerActionPagePreviewRoutes } from './action-page-preview.routes.ts';
 import { registerPostLengthRoutes } from './post-lengths.routes.ts';
 import { registerReminderRoutes } from './reminders.routes.ts';
@@ -24,11 +28,15 @@ export { registerStormJobs } from './storm-jobs.ts';
 export { composePostText } from './post-text.ts';
 export { personReminders, erasePersonReminders, type PersonReminder } from './person-reminders.repo.ts';
 
-export function registerStormRoutes(app: FastifyInstance, deps: Deps): void {
+/** Returns the route for the front door (http/front-door.ts): the page and its form, as a burst hits them. */
+export function registerStormRoutes(app: FastifyInstance, deps: Deps): FrontDoorRoute {
+  const page = actionPageAnswer(deps);
+  const post = postFormAnswer(deps);
   registerStormApiRoutes(app, deps);
-  registerActionPageRoutes(app, deps);
+  registerActionPageRoutes(app, page, post);
   registerActionPagePreviewRoutes(app, deps);
   registerPostLengthRoutes(app, deps);
   registerReportPostRoutes(app, deps);
   registerReminderRoutes(app, deps);
+  return stormFrontDoor(deps.log, page, post);
 }

@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { packedWriter, packRows } from '../../db/packed-rows.ts';
 import type { Db, EventKind, EventsTable } from '../../db/schema.ts';
 
 export interface NewEvent {
@@ -39,3 +40,12 @@ export function eventRow(event: NewEvent, at: string): EventRow {
 export async function insertEvents(db: Db, rows: EventRow[]): Promise<void> {
   await db.insertInto('events').values(rows).execute();
 }
+
+/** The columns of an event row, in the order its values are packed in (db/packed-rows.ts). */
+const COLUMNS: readonly (keyof EventRow)[] = ['kind', 'storm_id', 'variant_id', 'network', 'message_id', 'person_id', 'visitor', 'url', 'article_id', 'share_token', 'target_id', 'created_at'];
+
+/** Events packed for the write thread: a burst's batches are handed over so. */
+export const packEvents = (rows: readonly EventRow[]): unknown[] => packRows(rows, COLUMNS);
+
+/** insertEvents for packed rows. */
+export const insertPackedEvents = packedWriter<EventRow>(COLUMNS, (db, rows) => db.insertInto('events').values(rows));

@@ -8,13 +8,13 @@ import { inWriteThread } from '../../db/write-thread.ts';
 import { groupCommit } from '../../lib/group-commit.ts';
 import type { Notifier } from '../../jobs/notifier.ts';
 import { announceStoredEvents } from './event-announcements.ts';
-import { eventRow, insertEvents, type EventRow, type NewEvent } from './events.repo.ts';
+import { eventRow, insertEvents, insertPackedEvents, packEvents, type EventRow, type NewEvent } from './events.repo.ts';
 
 /** Rows per statement: 12 parameters each stays well inside SQLite's and PostgreSQL's limits. */
 const MAX_ROWS = 500;
 
-/** On the embedded database the batch's INSERT runs in its write thread (db/write-thread.ts). */
-const insertBatch = inWriteThread(new URL('./events.repo.ts', import.meta.url).href, 'insertEvents', insertEvents);
+/** On the embedded database the batch's INSERT runs in its write thread (db/write-thread.ts), handed over packed. */
+const insertBatch = inWriteThread(new URL('./events.repo.ts', import.meta.url).href, 'insertPackedEvents', insertPackedEvents);
 
 interface Writer { store(row: EventRow): Promise<void>; notifier: Notifier | undefined }
 
@@ -36,7 +36,7 @@ function writerFor(db: Db): Writer {
     notifier: undefined,
     store: groupCommit<EventRow>({
       maxRows: MAX_ROWS,
-      write: (rows) => insertBatch(db, rows),
+      write: (rows) => insertBatch(db, packEvents(rows)),
       isolateFailures: true,
       written: (rows) => { if (writer.notifier) announceStoredEvents(writer.notifier, rows); },
     }),

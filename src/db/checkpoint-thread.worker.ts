@@ -1,0 +1,30 @@
+// The checkpoint thread's side (checkpoint-thread.ts): its own connection to the file, copying the WAL back
+// in PASSIVE mode every few milliseconds until told to close. Once the WAL has been wholly copied and nothing
+// written for a second, the writes have paused, and the WAL file is emptied (TRUNCATE, which holds writers
+// back while it runs), so a burst does not leave it large on disk.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openSqliteFile } from './sqlite-file.ts';
+
+const { path, everyMs } = workerData as { path: string; everyMs: number };
+const QUIET_PASSES = Math.ceil(1000 / everyMs);
+const file = openSqliteFile(path);
+let lastLog = 0;
+let quiet = 0;
+const timer = setInterval(() => {
+  try {
+    const [pass] = file.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    const log = pass?.log ?? 0;
+    quiet = log > 0 && log === lastLog && pass!.checkpointed === log ? quiet + 1 : 0;
+    lastLog = log;
+    if (quiet >= QUIET_PASSES) file.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // busy or the file went away: the next tick tries again, and a writer checkpoints past the safety line
+  }
+}, everyMs);
+
+parentPort!.on('message', (message: unknown) => {
+  if (message !== 'close') return;
+  clearInterval(timer);
+  file.close();
+  parentPort!.close();
+});
