@@ -9,9 +9,10 @@ import { isMainThread, Worker } from 'node:worker_threads';
 /** How often the thread copies what the WAL holds. */
 export const CHECKPOINT_EVERY_MS = 20;
 
-interface Checkpoints { worker: Worker; users: number }
+interface Checkpoints { worker: Worker; users: number; exited: Promise<void> }
 
 const running = new Map<string, Checkpoints>();
+const stopping = new Map<string, Promise<void>>();
 
 /**
  * Checkpoints for the file at `path` while at least one connection of this process keeps them (each
@@ -24,18 +25,38 @@ export function keepCheckpointing(path: string): () => void {
     const worker = new Worker(new URL('./checkpoint-thread.worker.ts', import.meta.url), {
       workerData: { path, everyMs: CHECKPOINT_EVERY_MS }, resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
-    // it never keeps the process up; a process that ends without closing leaves a file SQLite recovers from
+    // it keeps the process up only while it closes (see the release); a process that ends without closing
+    // leaves a file SQLite recovers from
     worker.unref();
-    worker.on('error', () => running.delete(path));
-    running.set(path, checkpoints = { worker, users: 0 });
+    const started: Checkpoints = { worker, users: 0, exited: new Promise((resolve) => worker.once('exit', () => resolve())) };
+    // a thread that failed is forgotten (only its own entry): the next connection starts another, and
+    // meanwhile writers checkpoint by themselves at the safety line
+    const forget = () => { if (running.get(path) === started) running.delete(path); };
+    worker.on('error', (err) => {
+      forget();
+      process.emitWarning(`the checkpoint thread for ${path} failed: ${err.message}`);
+    });
+    void started.exited.then(forget);
+    running.set(path, checkpoints = started);
   }
-  checkpoints.users++;
+  const mine = checkpoints;
+  mine.users++;
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    if (--checkpoints.users > 0) return;
-    running.delete(path);
-    checkpoints.worker.postMessage('close');
+    if (--mine.users > 0) return;
+    if (running.get(path) === mine) running.delete(path);
+    // the thread's connection, the file's last, copies the WAL back and removes it as it closes: the
+    // process waits for that, and so does checkpointsStopped
+    mine.worker.ref();
+    mine.worker.postMessage('close');
+    const done = mine.exited.finally(() => { if (stopping.get(path) === done) stopping.delete(path); });
+    stopping.set(path, done);
   };
+}
+
+/** Resolves once the checkpoint thread of `path` released last has closed its connection (a database's destroy waits for it). */
+export async function checkpointsStopped(path: string): Promise<void> {
+  await stopping.get(path);
 }

@@ -8,6 +8,9 @@ import { openSqliteFile } from './sqlite-file.ts';
 const { path, everyMs } = workerData as { path: string; everyMs: number };
 const QUIET_PASSES = Math.ceil(1000 / everyMs);
 const file = openSqliteFile(path);
+// never wait for another connection: PASSIVE does not anyway, and TRUNCATE waiting for a reader would hold
+// every writer back meanwhile; it is simply tried again after the next quiet second
+file.pragma('busy_timeout = 0');
 let lastLog = 0;
 let quiet = 0;
 const timer = setInterval(() => {
@@ -16,7 +19,10 @@ const timer = setInterval(() => {
     const log = pass?.log ?? 0;
     quiet = log > 0 && log === lastLog && pass!.checkpointed === log ? quiet + 1 : 0;
     lastLog = log;
-    if (quiet >= QUIET_PASSES) file.pragma('wal_checkpoint(TRUNCATE)');
+    if (quiet >= QUIET_PASSES) {
+      const [truncated] = file.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (truncated?.busy) quiet = 0;
+    }
   } catch {
     // busy or the file went away: the next tick tries again, and a writer checkpoints past the safety line
   }

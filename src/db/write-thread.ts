@@ -6,6 +6,7 @@
 // transaction. On PostgreSQL, or a database opened otherwise, the function simply runs here.
 import { Worker } from 'node:worker_threads';
 import { Kysely, SqliteDialect, SqliteDriver, type Driver, type SqliteDialectConfig } from 'kysely';
+import { checkpointsStopped } from './checkpoint-thread.ts';
 import { openSqliteFile } from './sqlite-file.ts';
 import type { Database, Db } from './schema.ts';
 import type { Answer, Call } from './write-thread.worker.ts';
@@ -41,6 +42,10 @@ class WriteThread {
 
   constructor(path: string) {
     this.#path = path;
+  }
+
+  get path(): string {
+    return this.#path;
   }
 
   call(module: string, name: string, args: unknown[]): Promise<unknown> {
@@ -119,5 +124,7 @@ class ThreadedSqliteDriver extends SqliteDriver {
   override async destroy(): Promise<void> {
     await this.#thread.close();
     await super.destroy();
+    // the file's last connection has closed (and put the WAL back) by the time the database is said destroyed
+    await checkpointsStopped(this.#thread.path);
   }
 }

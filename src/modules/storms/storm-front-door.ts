@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import { rawPageRequest, writeAnswer, type Answer } from '../../http/answer.ts';
 import type { FrontDoorRoute } from '../../http/front-door.ts';
+import { SECURITY_HEADERS } from '../../http/security-headers.ts';
 import { parseFormFields } from '../../lib/form-fields.ts';
 import type { ActionPageAnswer } from './action-page.answer.ts';
 import type { PostFormAnswer } from './post-form.answer.ts';
@@ -17,11 +18,11 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
 const MAX_FORM_BYTES = 64 * 1024;
 
 export function stormFrontDoor(log: FastifyBaseLogger, page: ActionPageAnswer, post: PostFormAnswer): FrontDoorRoute {
-  const write = (res: ServerResponse, answer: Promise<Answer>) => answer.then((a) => writeAnswer(res, a), (err: unknown) => {
-    // the answers catch what they can render; this is what they could not
+  const write = (res: ServerResponse, answer: Promise<Answer>) => answer.then((a) => writeAnswer(res, a)).catch((err: unknown) => {
+    // the answers catch what they can render; this is what they could not, or what could not be written
     log.error({ err }, 'request failed');
     if (res.headersSent) res.destroy();
-    else res.writeHead(500, { 'content-length': 0 }).end();
+    else res.writeHead(500, { ...SECURITY_HEADERS, 'content-length': 0 }).end();
   });
 
   return (req, res) => {
