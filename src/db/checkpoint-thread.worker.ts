@@ -1,5 +1,5 @@
 // The checkpoint thread's side (checkpoint-thread.ts): its own connection to the file, copying the WAL back
-// in PASSIVE mode every few milliseconds until told to close. Once the WAL has been wholly copied and nothing
+// in PASSIVE mode every CHECKPOINT_EVERY_MS until told to close. Once the WAL has been wholly copied and nothing
 // written for a second, the writes have paused, and the WAL file is emptied (TRUNCATE, which holds writers
 // back while it runs), so a burst does not leave it large on disk.
 import { parentPort, workerData } from 'node:worker_threads';
