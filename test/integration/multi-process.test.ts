@@ -14,6 +14,7 @@ import { PG_BOSS_SCHEMA } from '../../src/jobs/pg-boss-jobs.ts';
 import { systemClock } from '../../src/lib/clock.ts';
 import { createApiToken } from '../../src/modules/accounts/index.ts';
 import { OUTCOME_BATCH } from '../../src/modules/messages/outcome-writer.ts';
+import { MAILS_IN_FLIGHT_PER_CONNECTION } from '../../src/modules/messages/send-loop.ts';
 import { createTestDatabase, skipReason, type TestDatabase } from '../helpers/databases.ts';
 import { startFaultySmtp, type FaultySmtp } from '../helpers/faulty-smtp.ts';
 import { addSupporters, until } from '../helpers/fixtures.ts';
@@ -25,9 +26,9 @@ const LATER = 300;
 const CONNECTIONS = 4;
 const LEASE_MS = 3_000;
 // what a killed worker can have handed to the relay without having written it down: its send window
-// (SMTP_CONNECTIONS * 4 mails in flight) and the outcomes in its writer (below two batches); one slot of
+// (SMTP_CONNECTIONS * MAILS_IN_FLIGHT_PER_CONNECTION mails in flight) and the outcomes in its writer (below two batches); one slot of
 // a message per process, so one window
-const IN_FLIGHT_WINDOW = CONNECTIONS * 4 + 2 * OUTCOME_BATCH;
+const IN_FLIGHT_WINDOW = CONNECTIONS * MAILS_IN_FLIGHT_PER_CONNECTION + 2 * OUTCOME_BATCH;
 
 type Outcry = ChildProcess & { output: string[]; name: string };
 

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { OUTCOME_BATCH } from '../../src/modules/messages/outcome-writer.ts';
+import { MAILS_IN_FLIGHT_PER_CONNECTION } from '../../src/modules/messages/send-loop.ts';
 import { afterAll, beforeEach, expect, it } from 'vitest';
 import type { Config } from '../../src/config/config.ts';
 import { startFaultySmtp } from '../helpers/faulty-smtp.ts';
@@ -99,9 +100,9 @@ describeEachDatabase('a send across a crash', (ctx, dialect) => {
       const duplicated = relay.accepted.length - perAddress.size;
       // A mail can go out twice only if the relay accepted it and the dead worker had not yet stored that.
       // Such mails are (a) outcomes waiting in the writer (fewer than one batch) or in the transaction being
-      // committed (one batch), and (b) mails still in the send window (SMTP_CONNECTIONS * 4), whose 2xx
+      // committed (one batch), and (b) mails still in the send window (SMTP_CONNECTIONS * MAILS_IN_FLIGHT_PER_CONNECTION), whose 2xx
       // had not yet been read.
-      const window = CONNECTIONS * 4 + 2 * WRITER_BATCH;
+      const window = CONNECTIONS * MAILS_IN_FLIGHT_PER_CONNECTION + 2 * WRITER_BATCH;
       console.log(JSON.stringify({
         dialect, recipients: RECIPIENTS, delivered_unique: perAddress.size, lost: lost.length, duplicated,
         in_flight_window: window, accepted_at_kill: acceptedAtKill, sent_recorded_at_kill: afterKill.statistics.sent,
