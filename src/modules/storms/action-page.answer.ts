@@ -9,7 +9,7 @@ import { readStringFields } from '../../http/string-fields.ts';
 import { errorAnswer } from '../../http/error-handler.ts';
 import { MASTODON_COOKIE, setCookieLine, supporterCookieOptions, VISITOR_COOKIE, visitorIn } from '../../http/supporter-cookies.ts';
 import { acceptedLanguages } from '../../i18n/index.ts';
-import { randomToken } from '../../lib/tokens.ts';
+import { sortableToken } from '../../lib/tokens.ts';
 import { findBrand, translatorFor } from '../accounts/index.ts';
 import { actionPageBytes } from './action-page-bytes.ts';
 import { openActionPage } from './action-page.service.ts';
@@ -38,7 +38,7 @@ export function actionPageAnswer(deps: Deps): ActionPageAnswer {
     try {
       const query = readStringFields(req.query, 'querystring', PAGE_QUERY);
       const known = visitorIn(req.cookies);
-      const visitor = known ?? randomToken();
+      const visitor = known ?? sortableToken();
       if (!known) cookies.push(`${VISITOR_COOKIE}=${visitor}${visitorCookieTail}`);
       const page = await openActionPage(deps, {
         slug, r: query.r, variant: query.variant, visitor, newVisitor: known === undefined, count: req.method === 'GET',
