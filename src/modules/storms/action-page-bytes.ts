@@ -21,10 +21,9 @@ export function actionPageBytes(page: Exclude<ActionPage, { state: 'missing' }>,
   if (!pages) byTranslator.set(extras.t, pages = new Map());
   // everything the page shows beyond its storm read and its words (the view takes no other input), each
   // part preceded by its length, so no value can pass for a run of several
-  const key = [
-    page.variant.id, page.variant.text, page.target?.id, page.postText, page.nextPosition, page.r, page.posters,
-    extras.mastodonInstance, extras.languages.value, extras.reminder?.value, extras.brand.name, extras.brand.logoSrc, extras.brand.stylesheet,
-  ].map((part) => (part === undefined ? '-' : `${String(part).length}:${part}`)).join('');
+  const key = part(page.variant.id) + part(page.variant.text) + part(page.target?.id) + part(page.postText) + part(page.nextPosition)
+    + part(page.r) + part(page.posters) + part(extras.mastodonInstance) + part(extras.languages.value) + part(extras.reminder?.value)
+    + part(extras.brand.name) + part(extras.brand.logoSrc) + part(extras.brand.stylesheet);
   let bytes = pages.get(key);
   if (!bytes) {
     bytes = Buffer.from(actionPageHtml(page, extras));
@@ -32,4 +31,10 @@ export function actionPageBytes(page: Exclude<ActionPage, { state: 'missing' }>,
     if (pages.size < MAX_PAGES) pages.set(key, bytes);
   }
   return bytes;
+}
+
+function part(value: string | number | null | undefined): string {
+  if (value === undefined) return '-';
+  const text = String(value);
+  return `${text.length}:${text}`;
 }
