@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.ts';
 import type { Db } from '../../db/schema.ts';
 import { countStormPosters } from './storm-posters.repo.ts';
 
-interface Read { startedAt: number; value: Promise<number> }
+interface Read { startedAt: number; value: Promise<number>; /** Once the read is done. */ done?: number }
 
 const reads = new WeakMap<Db, Map<number, Read>>();
 
@@ -19,6 +19,12 @@ export function readStormPosters(deps: Pick<Deps, 'db'>, stormId: number, option
   const read: Read = { startedAt: now, value: countStormPosters(deps, stormId) };
   storms.set(stormId, read);
   const map = storms;
-  read.value.catch(() => { if (map.get(stormId) === read) map.delete(stormId); });
+  read.value.then((n) => { read.done = n; }, () => { if (map.get(stormId) === read) map.delete(stormId); });
   return read.value;
+}
+
+/** The number readStormPosters would give at once, when a read young enough is done: nothing need be awaited. */
+export function peekStormPosters(deps: Pick<Deps, 'db'>, stormId: number, options: { maxAgeMs: number }): number | undefined {
+  const last = reads.get(deps.db)?.get(stormId);
+  return last && last.startedAt >= performance.now() - options.maxAgeMs ? last.done : undefined;
 }
