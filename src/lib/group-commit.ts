@@ -53,12 +53,21 @@ export function groupCommit<T>(options: GroupCommitOptions<T>): (item: T) => Pro
     return batch;
   }
 
+  /** The write's promise, which rejects (rather than throws) when the write fails before it is under way. */
+  function attempt(items: T[]): Promise<void> {
+    try {
+      return options.write(items);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
   async function write(): Promise<void> {
     writing = true;
     const batch = take();
     const stored: T[] = [];
     try {
-      await options.write(batch.map((p) => p.item));
+      await attempt(batch.map((p) => p.item));
       for (const p of batch) {
         stored.push(p.item);
         settle(p.resolve, undefined);
@@ -68,7 +77,7 @@ export function groupCommit<T>(options: GroupCommitOptions<T>): (item: T) => Pro
         for (const p of batch) settle(p.reject, err);
       } else {
         for (const p of batch) {
-          await options.write([p.item]).then(() => {
+          await attempt([p.item]).then(() => {
             stored.push(p.item);
             settle(p.resolve, undefined);
           }, (e: unknown) => settle(p.reject, e));
