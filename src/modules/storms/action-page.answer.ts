@@ -54,7 +54,7 @@ export function actionPageAnswer(deps: Deps): ActionPageAnswer {
         status: 200,
         headers,
         body: actionPageBytes(page, {
-          t, brand, languages: languageNav(t, query, ['variant', 'r']),
+          t, brand, languages: languageNav(t, query, NAV_KEEPS),
           mastodonInstance: normalizeMastodonInstance(req.cookies[MASTODON_COOKIE]),
           reminder: page.state === 'before'
             ? reminderFormHtml(await reminderFormFor(deps, { slug: page.storm.slug, visitor, r: query.r }), t) : undefined,
@@ -69,3 +69,5 @@ export function actionPageAnswer(deps: Deps): ActionPageAnswer {
 }
 
 const PAGE_HEADERS = { 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' };
+/** The page's query the language links carry over. */
+const NAV_KEEPS = ['variant', 'r'];

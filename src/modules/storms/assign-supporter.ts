@@ -9,7 +9,7 @@ import type { Db } from '../../db/schema.ts';
 import { isoTime } from '../../lib/clock.ts';
 import { storeAssignment } from './assignment-writer.ts';
 import { selectAssignmentTallies, selectAssignments } from './assignments.repo.ts';
-import { chooseBalanced, stableHash } from './rotation.ts';
+import { chooseBalanced, stableHash, type Candidate } from './rotation.ts';
 import type { CachedStorm } from './storm-cache.ts';
 
 export interface Assignment {
@@ -75,21 +75,41 @@ export async function assignSupporter(deps: Pick<Deps, 'db' | 'clock'>, cached: 
   // someone new, or what they had was edited away: keep what is still there, choose the rest
   const tally = loadedTally(book, cached) ?? await tallyOf(deps.db, book, cached);
   const had = found?.assignment;
-  const tie = (kind: string) => (key: number | string) => stableHash(`${stormId}\n${primary}\n${kind}\n${key}`);
-  const variantId = parts?.variant ? had!.variantId : chooseBalanced(cached.variants.map((v) => ({
-    key: v.id, weight: v.weight, count: tally.variants.get(v.id) ?? 0,
-  })), tie('v'));
+  const choices = choicesFor(cached);
+  let kind = 'v';
+  const tie = (key: number | string) => stableHash(`${stormId}\n${primary}\n${kind}\n${key}`);
+  const variantId = parts?.variant ? had!.variantId : chooseBalanced(counted(choices.variants, tally.variants), tie);
   if (variantId === undefined) throw new Error(`storm ${stormId} has no variants in rotation`);
-  const targetId = parts?.target ? had!.targetId : chooseBalanced(cached.targets.map((t) => ({
-    key: t.id, weight: 1, count: tally.targets.get(t.id) ?? 0,
-  })), tie('t')) ?? null;
-  const hashtag = parts?.hashtag ? had!.hashtag : chooseBalanced(cached.hashtags.map((h) => ({
-    key: h, weight: 1, count: tally.hashtags.get(h) ?? 0,
-  })), tie('h')) ?? null;
+  kind = 't';
+  const targetId = parts?.target ? had!.targetId : chooseBalanced(counted(choices.targets, tally.targets), tie) ?? null;
+  kind = 'h';
+  const hashtag = parts?.hashtag ? had!.hashtag : chooseBalanced(counted(choices.hashtags, tally.hashtags), tie) ?? null;
   const assignment: Assignment = { variantId, targetId, hashtag };
   bump(tally, assignment);
   remember(book, seenKey, assignment);
   return { assignment, stored: store(deps, stormId, primary, assignment) };
+}
+
+interface Choices { variants: Candidate<number>[]; targets: Candidate<number>[]; hashtags: Candidate<string>[] }
+
+/** A storm read's candidates (one object per language), made once: their counts are set from the tally before each choice. */
+const choicesByRead = new WeakMap<CachedStorm, Choices>();
+
+function choicesFor(cached: CachedStorm): Choices {
+  let choices = choicesByRead.get(cached);
+  if (!choices) {
+    choicesByRead.set(cached, choices = {
+      variants: cached.variants.map((v) => ({ key: v.id, weight: v.weight, count: 0 })),
+      targets: cached.targets.map((t) => ({ key: t.id, weight: 1, count: 0 })),
+      hashtags: cached.hashtags.map((h) => ({ key: h, weight: 1, count: 0 })),
+    });
+  }
+  return choices;
+}
+
+function counted<K>(candidates: Candidate<K>[], counts: Map<K, number>): Candidate<K>[] {
+  for (const c of candidates) c.count = counts.get(c.key) ?? 0;
+  return candidates;
 }
 
 /** What this process remembers the supporter has, under any of their keys (the first key first). */

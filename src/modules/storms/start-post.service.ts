@@ -35,7 +35,7 @@ const mastodonInstanceNeeded = () => new Problem(400, 'mastodon-instance-needed'
 export async function startPost(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'notifier'>, slug: string, form: PostForm, visitor: string | undefined): Promise<PostOutcome> {
   const found = peekCachedStorm(deps.db, slug) ?? await findCachedStorm(deps.db, slug);
   if (!found) throw notFound('Storm');
-  const cached = stormInLanguage(found, stormLanguageFor(found, [form.language]));
+  const cached = found.translations.length === 0 ? found : stormInLanguage(found, stormLanguageFor(found, [form.language]));
   const { storm } = cached;
   if (stormState(storm, deps.clock.now()) !== 'during') return { kind: 'closed' };
 
