@@ -8,7 +8,8 @@ const AUTONYMS = new Map(shippedLanguages.map((lang) => [lang, createTranslator(
 
 /** `query` is the page's own query; `keep` names the parameters the links carry over. */
 export function languageNav(t: Translator, query: Record<string, unknown>, keep: readonly string[]): SafeHtml {
-  const kept = keep.flatMap((name) => (typeof query[name] === 'string' ? [[name, query[name] as string]] : []));
+  const kept: string[][] = [];
+  for (const name of keep) if (typeof query[name] === 'string') kept.push([name, query[name]]);
   // most visitors of a page come with the same query (none): the links are written once per language for it
   return translatedFragment(t, kept.length === 0 ? 'nav.languages' : `nav.languages\n${new URLSearchParams(kept)}`, () => render(t, kept));
 }

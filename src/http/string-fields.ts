@@ -11,11 +11,15 @@ export interface StringField {
 
 export type StringFields<K extends string> = { [key in K]: string | undefined };
 
+/** Each spec's field names, listed once (the specs are constants read with every request). */
+const specNames = new WeakMap<object, string[]>();
+
 /** The fields, coerced; throws the problem Fastify's validation would have given. */
 export function readStringFields<K extends string>(source: unknown, context: 'querystring' | 'body', spec: Readonly<Record<K, StringField>>): StringFields<K> {
   if (typeof source !== 'object' || source === null || Array.isArray(source)) throw invalidField(context, context, 'must be object');
   const data = source as Record<string, unknown>;
-  const names = Object.keys(spec) as K[];
+  let names = specNames.get(spec) as K[] | undefined;
+  if (!names) specNames.set(spec, names = Object.keys(spec) as K[]);
   for (const name of names) {
     if (spec[name].required && data[name] === undefined) throw invalidField(context, name, `must have required property '${name}'`);
   }

@@ -4,7 +4,7 @@
 import { fastifyCookie, type CookieSerializeOptions, type SerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/config.ts';
-import { isTokenShaped, randomToken } from '../lib/tokens.ts';
+import { isTokenShaped, sortableToken } from '../lib/tokens.ts';
 
 export const VISITOR_COOKIE = 'oc_v';
 export const MASTODON_COOKIE = 'oc_mastodon';
@@ -37,7 +37,7 @@ export function setCookieLine(name: string, value: string, options: CookieSerial
 
 /** A new visitor id, set as the visitor's cookie. */
 export function newVisitor(reply: FastifyReply, options: CookieSerializeOptions): string {
-  const visitor = randomToken();
+  const visitor = sortableToken();
   reply.setCookie(VISITOR_COOKIE, visitor, options);
   return visitor;
 }

@@ -14,3 +14,16 @@ export function manualClock(start: Date | string): Clock & { set(t: Date | strin
     advance: (ms) => { t += ms; },
   };
 }
+
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/** date.toISOString(), made once per millisecond: a burst stamps a dozen rows in each. */
+export function isoTime(date: Date): string {
+  const ms = date.getTime();
+  if (ms !== lastMs) {
+    lastIso = date.toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
+}

@@ -9,6 +9,12 @@ describe('group commit', () => {
     expect(writes).toEqual([['b1', 'a2']]);
   });
 
+  it('fails only the bad item when a write throws before it is under way', async () => {
+    const store = groupCommit<number>({ maxRows: 10, isolateFailures: true, write: (items) => { if (items.includes(2)) throw new Error('bad'); return Promise.resolve(); } });
+    const results = await Promise.allSettled([store(1), store(2), store(3)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+
   it('fails only the bad item when asked to isolate failures', async () => {
     const store = groupCommit<number>({ maxRows: 10, isolateFailures: true, write: async (items) => { if (items.includes(2)) throw new Error('bad'); } });
     const results = await Promise.allSettled([store(1), store(2), store(3)]);

@@ -14,13 +14,17 @@ export interface GroupCommitOptions<T> {
   written?(items: T[]): void;
 }
 
-interface Pending<T> { item: T; done: { resolve(): void; reject(err: unknown): void }[] }
+/** The callers of one item: most items have one, an item whose key came again has each caller's. */
+interface Pending<T> { item: T; key: string | undefined; resolve: (() => void) | (() => void)[]; reject: ((err: unknown) => void) | ((err: unknown) => void)[] }
 
 export function groupCommit<T>(options: GroupCommitOptions<T>): (item: T) => Promise<void> {
-  const pending = new Map<string, Pending<T>>();
+  // in arrival order; with a key, an item given again replaces the one before (its callers move with it)
+  let queue: (Pending<T> | undefined)[] = [];
+  let head = 0;
+  const byKey = options.key ? new Map<string, Pending<T>>() : undefined;
+  let waiting = 0;
   let scheduled = false;
   let writing = false;
-  let counter = 0;
 
   function schedule(): void {
     if (scheduled || writing) return;
@@ -31,45 +35,86 @@ export function groupCommit<T>(options: GroupCommitOptions<T>): (item: T) => Pro
     });
   }
 
+  function take(): Pending<T>[] {
+    const batch: Pending<T>[] = [];
+    while (head < queue.length && batch.length < options.maxRows) {
+      const p = queue[head];
+      queue[head++] = undefined;
+      if (p === undefined) continue; // given again later in the queue
+      batch.push(p);
+      if (byKey) byKey.delete(p.key!);
+    }
+    waiting -= batch.length;
+    // what was taken is dropped from the queue's front once it is all of it, or a good part
+    if (head === queue.length || head >= 4096) {
+      queue = queue.slice(head);
+      head = 0;
+    }
+    return batch;
+  }
+
+  /** The write's promise, which rejects (rather than throws) when the write fails before it is under way. */
+  function attempt(items: T[]): Promise<void> {
+    try {
+      return options.write(items);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
   async function write(): Promise<void> {
     writing = true;
-    const batch: Pending<T>[] = [];
-    for (const [key, p] of pending) {
-      if (batch.length >= options.maxRows) break;
-      batch.push(p);
-      pending.delete(key);
-    }
+    const batch = take();
     const stored: T[] = [];
     try {
-      await options.write(batch.map((p) => p.item));
+      await attempt(batch.map((p) => p.item));
       for (const p of batch) {
         stored.push(p.item);
-        p.done.forEach((d) => d.resolve());
+        settle(p.resolve, undefined);
       }
     } catch (err) {
       if (!options.isolateFailures || batch.length === 1) {
-        for (const p of batch) p.done.forEach((d) => d.reject(err));
+        for (const p of batch) settle(p.reject, err);
       } else {
         for (const p of batch) {
-          await options.write([p.item]).then(() => {
+          await attempt([p.item]).then(() => {
             stored.push(p.item);
-            p.done.forEach((d) => d.resolve());
-          }, (e: unknown) => p.done.forEach((d) => d.reject(e)));
+            settle(p.resolve, undefined);
+          }, (e: unknown) => settle(p.reject, e));
         }
       }
     } finally {
       writing = false;
-      if (pending.size > 0) schedule();
+      if (waiting > 0) schedule();
     }
     if (stored.length > 0) options.written?.(stored);
   }
 
   return (item) => new Promise((resolve, reject) => {
-    const key = options.key ? options.key(item) : String(counter++);
-    const done = [...(pending.get(key)?.done ?? []), { resolve, reject }];
-    // delete first: a repeated key moves to the end, after the items handed in before it
-    pending.delete(key);
-    pending.set(key, { item, done });
+    const key = byKey ? options.key!(item) : undefined;
+    const pending: Pending<T> = { item, key, resolve, reject };
+    if (byKey) {
+      const before = byKey.get(key!);
+      if (before) {
+        // a repeated key moves to the end, after the items handed in before it, with its callers
+        queue[queue.lastIndexOf(before)] = undefined;
+        waiting--;
+        pending.resolve = [...callers(before.resolve), resolve];
+        pending.reject = [...callers(before.reject), reject];
+      }
+      byKey.set(key!, pending);
+    }
+    queue.push(pending);
+    waiting++;
     schedule();
   });
+}
+
+function callers<F>(f: F | F[]): F[] {
+  return Array.isArray(f) ? f : [f];
+}
+
+function settle<A>(f: ((a: A) => void) | ((a: A) => void)[], a: A): void {
+  if (Array.isArray(f)) for (const g of f) g(a);
+  else f(a);
 }

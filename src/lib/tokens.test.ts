@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hmacSha256, isTokenShaped, randomToken, sign, verifySignature } from './tokens.ts';
+import { hmacSha256, isTokenShaped, randomToken, sign, sortableToken, verifySignature } from './tokens.ts';
 
 describe('random tokens', () => {
   it('never hands out the same bytes twice, across many refills of the pool', () => {
@@ -13,6 +13,22 @@ describe('random tokens', () => {
     expect(randomToken(32)).toHaveLength(43);
     expect(isTokenShaped(randomToken(32), 32)).toBe(true);
     expect(randomToken(5_000)).toHaveLength(Math.ceil((5_000 * 4) / 3));
+  });
+});
+
+describe('sortable tokens', () => {
+  it('have the shape of a random token, differ, and sort in the order they were made', () => {
+    const tokens = Array.from({ length: 5_000 }, () => sortableToken());
+    expect(tokens.every((t) => isTokenShaped(t))).toBe(true);
+    expect(new Set(tokens).size).toBe(tokens.length);
+    // byte order, as SQLite's indexes compare text (a wrap of the counter may split one run in two)
+    const breaks = tokens.filter((t, i) => i > 0 && Buffer.compare(Buffer.from(tokens[i - 1]!), Buffer.from(t)) >= 0);
+    expect(breaks.length).toBeLessThanOrEqual(1);
+  });
+
+  it('are random after their counter: the same counter position never gives the same rest', () => {
+    const rests = Array.from({ length: 1_000 }, () => sortableToken().slice(8));
+    expect(new Set(rests).size).toBe(rests.length);
   });
 });
 

@@ -9,7 +9,7 @@ import { readStringFields } from '../../http/string-fields.ts';
 import { errorAnswer } from '../../http/error-handler.ts';
 import { MASTODON_COOKIE, setCookieLine, supporterCookieOptions, VISITOR_COOKIE, visitorIn } from '../../http/supporter-cookies.ts';
 import { acceptedLanguages } from '../../i18n/index.ts';
-import { randomToken } from '../../lib/tokens.ts';
+import { sortableToken } from '../../lib/tokens.ts';
 import { findBrand, translatorFor } from '../accounts/index.ts';
 import { actionPageBytes } from './action-page-bytes.ts';
 import { openActionPage } from './action-page.service.ts';
@@ -38,7 +38,7 @@ export function actionPageAnswer(deps: Deps): ActionPageAnswer {
     try {
       const query = readStringFields(req.query, 'querystring', PAGE_QUERY);
       const known = visitorIn(req.cookies);
-      const visitor = known ?? randomToken();
+      const visitor = known ?? sortableToken();
       if (!known) cookies.push(`${VISITOR_COOKIE}=${visitor}${visitorCookieTail}`);
       const page = await openActionPage(deps, {
         slug, r: query.r, variant: query.variant, visitor, newVisitor: known === undefined, count: req.method === 'GET',
@@ -54,7 +54,7 @@ export function actionPageAnswer(deps: Deps): ActionPageAnswer {
         status: 200,
         headers,
         body: actionPageBytes(page, {
-          t, brand, languages: languageNav(t, query, ['variant', 'r']),
+          t, brand, languages: languageNav(t, query, NAV_KEEPS),
           mastodonInstance: normalizeMastodonInstance(req.cookies[MASTODON_COOKIE]),
           reminder: page.state === 'before'
             ? reminderFormHtml(await reminderFormFor(deps, { slug: page.storm.slug, visitor, r: query.r }), t) : undefined,
@@ -69,3 +69,5 @@ export function actionPageAnswer(deps: Deps): ActionPageAnswer {
 }
 
 const PAGE_HEADERS = { 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' };
+/** The page's query the language links carry over. */
+const NAV_KEEPS = ['variant', 'r'];

@@ -4,10 +4,10 @@ import type { Deps } from '../../deps.ts';
 import type { Storm, StormVariant } from '../../db/schema.ts';
 import { isTokenShaped } from '../../lib/tokens.ts';
 import { findRecipient } from '../messages/index.ts';
-import { countStormPosters, readStormPosters, recordEvent } from '../tracking/index.ts';
+import { countStormPosters, peekStormPosters, readStormPosters, recordEvent } from '../tracking/index.ts';
 import { assignSupporter } from './assign-supporter.ts';
 import { nextPosition, variantAt } from './rotation.ts';
-import { findCachedStorm } from './storm-cache.ts';
+import { findCachedStorm, peekCachedStorm } from './storm-cache.ts';
 import { stormInLanguage, stormLanguageFor } from './storm-language.ts';
 import { stormState } from './storms.service.ts';
 import { supporterPost } from './supporter-post.ts';
@@ -55,18 +55,20 @@ export type ActionPage =
 const POSTERS_AGE = { maxAgeMs: 1_000 };
 
 export async function openActionPage(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'notifier'>, visit: Visit): Promise<ActionPage> {
-  const found = await findCachedStorm(deps.db, visit.slug);
+  // a burst's requests find the storm read and done: they need not wait a turn for it
+  const found = peekCachedStorm(deps.db, visit.slug) ?? await findCachedStorm(deps.db, visit.slug);
   if (!found) return { state: 'missing' };
   const r = isTokenShaped(visit.r) ? visit.r : undefined;
   const recipient = r ? await findRecipient(deps, r) : undefined;
   // their choice on the page, else their own language, else their browser's, else the storm's
-  const cached = stormInLanguage(found, stormLanguageFor(found, [...(visit.chosen ?? []), recipient?.language, ...(visit.accepted ?? [])]));
+  const cached = found.translations.length === 0 ? found
+    : stormInLanguage(found, stormLanguageFor(found, [...(visit.chosen ?? []), recipient?.language, ...(visit.accepted ?? [])]));
   const { storm, variants } = cached;
   const state = stormState(storm, deps.clock.now());
-  const event = { kind: 'page_view' as const, storm_id: storm.id, person_id: recipient?.person_id ?? null, visitor: visit.visitor };
+  const personId = recipient?.person_id ?? null;
   const count = visit.count ?? true;
   if (state !== 'during') {
-    if (count) await recordEvent(deps, event);
+    if (count) await recordEvent(deps, { kind: 'page_view', storm_id: storm.id, person_id: personId, visitor: visit.visitor });
     // after the storm the number is final, and read exactly
     return state === 'after' ? { state, storm, posters: await countStormPosters(deps, storm.id) } : { state, storm };
   }
@@ -75,7 +77,10 @@ export async function openActionPage(deps: Pick<Deps, 'db' | 'clock' | 'config' 
   const variant = variantAt(variants, visit.variant) ?? variants.find((v) => v.id === given?.assignment.variantId) ?? variants[0];
   if (!variant) throw new Error(`storm ${storm.id} has no variants in rotation`);
   const post = supporterPost(deps, cached, variant, given?.assignment);
-  if (given) await Promise.all([given.stored, recordEvent(deps, { ...event, variant_id: variant.id, target_id: post.target?.id ?? null })]);
+  if (given) {
+    const event = { kind: 'page_view' as const, storm_id: storm.id, person_id: personId, visitor: visit.visitor, variant_id: variant.id, target_id: post.target?.id ?? null };
+    await Promise.all([given.stored, recordEvent(deps, event)]);
+  }
   return {
     state,
     storm,
@@ -84,6 +89,6 @@ export async function openActionPage(deps: Pick<Deps, 'db' | 'clock' | 'config' 
     target: post.target,
     nextPosition: nextPosition(variants, variant.position),
     r,
-    posters: await readStormPosters(deps, storm.id, POSTERS_AGE),
+    posters: peekStormPosters(deps, storm.id, POSTERS_AGE) ?? await readStormPosters(deps, storm.id, POSTERS_AGE),
   };
 }

@@ -6,9 +6,10 @@
 // (assignment-writer.ts). Each process balances its own supporters, so the whole stays within a few of its share.
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../db/schema.ts';
+import { isoTime } from '../../lib/clock.ts';
 import { storeAssignment } from './assignment-writer.ts';
 import { selectAssignmentTallies, selectAssignments } from './assignments.repo.ts';
-import { chooseBalanced, stableHash } from './rotation.ts';
+import { chooseBalanced, stableHash, type Candidate } from './rotation.ts';
 import type { CachedStorm } from './storm-cache.ts';
 
 export interface Assignment {
@@ -29,6 +30,8 @@ interface Tally {
   /** The storm's updated_at these counts start from: an edit starts the shares again. */
   epoch: string;
   ready: Promise<void>;
+  /** The stored counts are in (ready has settled). */
+  loaded: boolean;
   variants: Map<number, number>;
   targets: Map<number, number>;
   hashtags: Map<string, number>;
@@ -49,46 +52,79 @@ export interface Assigned {
   stored: Promise<void>;
 }
 
+const NONE: string[] = [];
+
 export async function assignSupporter(deps: Pick<Deps, 'db' | 'clock'>, cached: CachedStorm, who: Supporter): Promise<Assigned> {
   let book = books.get(deps.db);
   if (!book) books.set(deps.db, book = { tallies: new Map(), seen: new Map() });
   const stormId = cached.storm.id;
-  const keys = who.personId !== undefined ? [`p:${who.personId}`, `v:${who.visitor}`] : [`v:${who.visitor}`];
-  const primary = keys[0]!;
-  const found = await findAssignment(deps.db, book, stormId, who.newVisitor ? keys.filter((k) => k.startsWith('p:')) : keys, keys);
+  const visitorKey = `v:${who.visitor}`;
+  const primary = who.personId !== undefined ? `p:${who.personId}` : visitorKey;
+  const keys = primary === visitorKey ? [visitorKey] : [primary, visitorKey];
+  const seenKey = `${stormId}\n${primary}`;
+  // a brand-new visitor id has nothing stored under it: it is not looked up
+  const lookUp = !who.newVisitor ? keys : primary === visitorKey ? NONE : [primary];
+  const found = rememberedAssignment(book, stormId, seenKey, keys) ?? (lookUp.length === 0 ? undefined : await storedAssignment(deps.db, stormId, lookUp, keys));
   const parts = found && currentParts(found.assignment, cached);
   if (found && parts!.variant && parts!.target && parts!.hashtag) {
-    remember(book, `${stormId}\n${primary}`, found.assignment);
+    remember(book, seenKey, found.assignment);
     // first seen anonymously, now from their email: the assignment becomes theirs on any device
     const stored = found.key !== primary ? store(deps, stormId, primary, found.assignment) : Promise.resolve();
     return { assignment: found.assignment, stored };
   }
   // someone new, or what they had was edited away: keep what is still there, choose the rest
-  const tally = await tallyOf(deps.db, book, cached);
+  const tally = loadedTally(book, cached) ?? await tallyOf(deps.db, book, cached);
   const had = found?.assignment;
-  const tie = (kind: string) => (key: number | string) => stableHash(`${stormId}\n${primary}\n${kind}\n${key}`);
-  const variantId = parts?.variant ? had!.variantId : chooseBalanced(cached.variants.map((v) => ({
-    key: v.id, weight: v.weight, count: tally.variants.get(v.id) ?? 0,
-  })), tie('v'));
+  const choices = choicesFor(cached);
+  let kind = 'v';
+  const tie = (key: number | string) => stableHash(`${stormId}\n${primary}\n${kind}\n${key}`);
+  const variantId = parts?.variant ? had!.variantId : chooseBalanced(counted(choices.variants, tally.variants), tie);
   if (variantId === undefined) throw new Error(`storm ${stormId} has no variants in rotation`);
-  const targetId = parts?.target ? had!.targetId : chooseBalanced(cached.targets.map((t) => ({
-    key: t.id, weight: 1, count: tally.targets.get(t.id) ?? 0,
-  })), tie('t')) ?? null;
-  const hashtag = parts?.hashtag ? had!.hashtag : chooseBalanced(cached.hashtags.map((h) => ({
-    key: h, weight: 1, count: tally.hashtags.get(h) ?? 0,
-  })), tie('h')) ?? null;
+  kind = 't';
+  const targetId = parts?.target ? had!.targetId : chooseBalanced(counted(choices.targets, tally.targets), tie) ?? null;
+  kind = 'h';
+  const hashtag = parts?.hashtag ? had!.hashtag : chooseBalanced(counted(choices.hashtags, tally.hashtags), tie) ?? null;
   const assignment: Assignment = { variantId, targetId, hashtag };
   bump(tally, assignment);
-  remember(book, `${stormId}\n${primary}`, assignment);
+  remember(book, seenKey, assignment);
   return { assignment, stored: store(deps, stormId, primary, assignment) };
 }
 
-/** What the supporter has under any of their keys (the first key first): in memory, else stored. */
-async function findAssignment(db: Db, book: Book, stormId: number, lookUp: string[], keys: string[]): Promise<{ key: string; assignment: Assignment } | undefined> {
-  for (const key of keys) {
-    const assignment = book.seen.get(`${stormId}\n${key}`);
-    if (assignment) return { key, assignment };
+interface Choices { variants: Candidate<number>[]; targets: Candidate<number>[]; hashtags: Candidate<string>[] }
+
+/** A storm read's candidates (one object per language), made once: their counts are set from the tally before each choice. */
+const choicesByRead = new WeakMap<CachedStorm, Choices>();
+
+function choicesFor(cached: CachedStorm): Choices {
+  let choices = choicesByRead.get(cached);
+  if (!choices) {
+    choicesByRead.set(cached, choices = {
+      variants: cached.variants.map((v) => ({ key: v.id, weight: v.weight, count: 0 })),
+      targets: cached.targets.map((t) => ({ key: t.id, weight: 1, count: 0 })),
+      hashtags: cached.hashtags.map((h) => ({ key: h, weight: 1, count: 0 })),
+    });
   }
+  return choices;
+}
+
+function counted<K>(candidates: Candidate<K>[], counts: Map<K, number>): Candidate<K>[] {
+  for (const c of candidates) c.count = counts.get(c.key) ?? 0;
+  return candidates;
+}
+
+/** What this process remembers the supporter has, under any of their keys (the first key first). */
+function rememberedAssignment(book: Book, stormId: number, primarySeenKey: string, keys: string[]): { key: string; assignment: Assignment } | undefined {
+  const assignment = book.seen.get(primarySeenKey);
+  if (assignment) return { key: keys[0]!, assignment };
+  for (let i = 1; i < keys.length; i++) {
+    const other = book.seen.get(`${stormId}\n${keys[i]}`);
+    if (other) return { key: keys[i]!, assignment: other };
+  }
+  return undefined;
+}
+
+/** What is stored for the supporter under any of the keys looked up (the first of `keys` first). */
+async function storedAssignment(db: Db, stormId: number, lookUp: string[], keys: string[]): Promise<{ key: string; assignment: Assignment } | undefined> {
   const rows = await selectAssignments(db, stormId, lookUp);
   for (const key of keys) {
     const row = rows.find((r) => r.supporter === key);
@@ -108,7 +144,7 @@ function currentParts(a: Assignment, cached: CachedStorm): { variant: boolean; t
 
 function store(deps: Pick<Deps, 'db' | 'clock'>, stormId: number, supporter: string, a: Assignment): Promise<void> {
   return storeAssignment(deps.db, {
-    storm_id: stormId, supporter, variant_id: a.variantId, target_id: a.targetId, hashtag: a.hashtag, created_at: deps.clock.now().toISOString(),
+    storm_id: stormId, supporter, variant_id: a.variantId, target_id: a.targetId, hashtag: a.hashtag, created_at: isoTime(deps.clock.now()),
   });
 }
 
@@ -123,13 +159,20 @@ function remember(book: Book, key: string, assignment: Assignment): void {
   }
 }
 
+/** The storm's counts when they are read and still current: then nothing need be awaited. */
+function loadedTally(book: Book, cached: CachedStorm): Tally | undefined {
+  const tally = book.tallies.get(cached.storm.id);
+  return tally?.loaded && tally.epoch === cached.storm.updated_at ? tally : undefined;
+}
+
 async function tallyOf(db: Db, book: Book, cached: CachedStorm): Promise<Tally> {
   const { storm } = cached;
   let tally = book.tallies.get(storm.id);
   if (!tally || tally.epoch !== storm.updated_at) {
-    const fresh: Tally = { epoch: storm.updated_at, ready: Promise.resolve(), variants: new Map(), targets: new Map(), hashtags: new Map() };
+    const fresh: Tally = { epoch: storm.updated_at, ready: Promise.resolve(), loaded: false, variants: new Map(), targets: new Map(), hashtags: new Map() };
     fresh.ready = selectAssignmentTallies(db, storm.id, storm.updated_at).then((rows) => {
       for (const r of rows) bump(fresh, { variantId: r.variant_id, targetId: r.target_id, hashtag: r.hashtag }, r.n);
+      fresh.loaded = true;
     }, (err: unknown) => {
       if (book.tallies.get(storm.id) === fresh) book.tallies.delete(storm.id); // the next supporter tries again
       throw err;

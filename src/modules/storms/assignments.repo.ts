@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import { packedWriter, packRows } from '../../db/packed-rows.ts';
+import { packedWriter, packRows, type PackedRows } from '../../db/packed-rows.ts';
 import type { Db, StormAssignmentsTable } from '../../db/schema.ts';
 
 export type AssignmentRow = Selectable<StormAssignmentsTable>;
@@ -26,7 +26,7 @@ function upsertStatement(db: Db, rows: AssignmentInsert[]) {
 const COLUMNS: readonly (keyof AssignmentInsert)[] = ['storm_id', 'supporter', 'variant_id', 'target_id', 'hashtag', 'created_at'];
 
 /** Assignments packed for the write thread, as events are. */
-export const packAssignments = (rows: readonly AssignmentInsert[]): unknown[] => packRows(rows, COLUMNS);
+export const packAssignments = (rows: readonly AssignmentInsert[]): PackedRows => packRows(rows, COLUMNS);
 
 /** Upserts packed rows. */
 export const upsertPackedAssignments = packedWriter<AssignmentInsert>(COLUMNS, upsertStatement);

@@ -72,7 +72,14 @@ export function variantAt<T extends Positioned>(variants: readonly T[], position
 /** The position after `current`, wrapping round; undefined when there is no other variant. */
 export function nextPosition(variants: readonly Positioned[], current: number): number | undefined {
   if (variants.length < 2) return undefined;
-  const list = [...variants].sort((a, b) => a.position - b.position);
-  const i = list.findIndex((v) => v.position === current);
-  return list[(i + 1) % list.length]!.position;
+  // the least position above the current one, else the least of all (without sorting a copy per page)
+  let first: number | undefined;
+  let next: number | undefined;
+  let found = false;
+  for (const { position } of variants) {
+    if (position === current) found = true;
+    if (first === undefined || position < first) first = position;
+    if (position > current && (next === undefined || position < next)) next = position;
+  }
+  return found ? next ?? first : first;
 }

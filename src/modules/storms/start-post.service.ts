@@ -9,7 +9,7 @@ import { intentUrl, isNetwork } from './intents.ts';
 import { normalizeMastodonInstance } from './mastodon-instance.ts';
 import { MAX_POST_TEXT } from './post-text.ts';
 import { readdressPost } from './readdress-post.ts';
-import { findCachedStorm } from './storm-cache.ts';
+import { findCachedStorm, peekCachedStorm } from './storm-cache.ts';
 import { stormInLanguage, stormLanguageFor } from './storm-language.ts';
 import { stormState, stormUrl } from './storms.service.ts';
 
@@ -33,9 +33,9 @@ const mastodonInstanceNeeded = () => new Problem(400, 'mastodon-instance-needed'
   'Go back, type the address of your Mastodon server (for example mastodon.social) in the box under the buttons, and press Mastodon again.');
 
 export async function startPost(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'notifier'>, slug: string, form: PostForm, visitor: string | undefined): Promise<PostOutcome> {
-  const found = await findCachedStorm(deps.db, slug);
+  const found = peekCachedStorm(deps.db, slug) ?? await findCachedStorm(deps.db, slug);
   if (!found) throw notFound('Storm');
-  const cached = stormInLanguage(found, stormLanguageFor(found, [form.language]));
+  const cached = found.translations.length === 0 ? found : stormInLanguage(found, stormLanguageFor(found, [form.language]));
   const { storm } = cached;
   if (stormState(storm, deps.clock.now()) !== 'during') return { kind: 'closed' };
 

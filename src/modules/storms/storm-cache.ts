@@ -53,6 +53,12 @@ export function findCachedStorm(db: Db, slug: string): Promise<CachedStorm | und
   return read(db, cache, slug, now);
 }
 
+/** The storm findCachedStorm would give at once, when its read is current and done: nothing need be awaited. */
+export function peekCachedStorm(db: Db, slug: string): CachedStorm | undefined {
+  const hit = caches.get(db)?.get(slug);
+  return hit && hit.until > performance.now() ? hit.found : undefined;
+}
+
 /** Reads the storm and keeps the read (which serves at once, for a request that waits for it). */
 function read(db: Db, cache: Map<string, Entry>, slug: string, now: number): Promise<CachedStorm | undefined> {
   const entry: Entry = { until: now + KEEP_MS, value: load(db, slug) };

@@ -18,12 +18,20 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
 const MAX_FORM_BYTES = 64 * 1024;
 
 export function stormFrontDoor(log: FastifyBaseLogger, page: ActionPageAnswer, post: PostFormAnswer): FrontDoorRoute {
-  const write = (res: ServerResponse, answer: Promise<Answer>) => answer.then((a) => writeAnswer(res, a)).catch((err: unknown) => {
+  const fail = (res: ServerResponse, err: unknown) => {
     // the answers catch what they can render; this is what they could not, or what could not be written
     log.error({ err }, 'request failed');
     if (res.headersSent) res.destroy();
     else res.writeHead(500, { ...SECURITY_HEADERS, 'content-length': 0 }).end();
-  });
+  };
+  // one promise per answer, not one for the answer and one more for its failure
+  const write = (res: ServerResponse, answer: Promise<Answer>) => void answer.then((a) => {
+    try {
+      writeAnswer(res, a);
+    } catch (err) {
+      fail(res, err);
+    }
+  }, (err: unknown) => fail(res, err));
 
   return (req, res) => {
     const url = req.url!;

@@ -127,10 +127,18 @@ export async function listTargets(deps: Pick<Deps, 'db'>, stormId: number, optio
   return selectTargets(deps.db, stormId, options.includeRemoved ?? false);
 }
 
+/** A storm read's window in milliseconds: a burst asks for its state with every request. */
+const windows = new WeakMap<object, { starts: number; ends: number; from: string; to: string }>();
+
 export function stormState(storm: Pick<Storm, 'starts_at' | 'ends_at'>, now: Date): StormState {
+  let window = windows.get(storm);
+  if (window?.from !== storm.starts_at || window.to !== storm.ends_at) {
+    window = { starts: Date.parse(storm.starts_at), ends: Date.parse(storm.ends_at), from: storm.starts_at, to: storm.ends_at };
+    windows.set(storm, window);
+  }
   const t = now.getTime();
-  if (t < Date.parse(storm.starts_at)) return 'before';
-  return t < Date.parse(storm.ends_at) ? 'during' : 'after';
+  if (t < window.starts) return 'before';
+  return t < window.ends ? 'during' : 'after';
 }
 
 export function stormUrl(deps: Pick<Deps, 'config'>, slug: string): string {

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { packedWriter, packRows } from '../../db/packed-rows.ts';
+import { packedWriter, packRows, type PackedRows } from '../../db/packed-rows.ts';
 import type { Db, EventKind, EventsTable } from '../../db/schema.ts';
 
 export interface NewEvent {
@@ -45,7 +45,7 @@ export async function insertEvents(db: Db, rows: EventRow[]): Promise<void> {
 const COLUMNS: readonly (keyof EventRow)[] = ['kind', 'storm_id', 'variant_id', 'network', 'message_id', 'person_id', 'visitor', 'url', 'article_id', 'share_token', 'target_id', 'created_at'];
 
 /** Events packed for the write thread: a burst's batches are handed over so. */
-export const packEvents = (rows: readonly EventRow[]): unknown[] => packRows(rows, COLUMNS);
+export const packEvents = (rows: readonly EventRow[]): PackedRows => packRows(rows, COLUMNS);
 
 /** insertEvents for packed rows. */
 export const insertPackedEvents = packedWriter<EventRow>(COLUMNS, (db, rows) => db.insertInto('events').values(rows));

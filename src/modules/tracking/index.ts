@@ -5,7 +5,7 @@ export type { NewEvent } from './events.repo.ts';
 export { stormEventTotals, type StormEventTotals } from './storm-totals.repo.ts';
 export { stormPostsByTarget } from './storm-target-posts.repo.ts';
 export { countStormPosters } from './storm-posters.repo.ts';
-export { readStormPosters } from './storm-posters-reader.ts';
+export { peekStormPosters, readStormPosters } from './storm-posters-reader.ts';
 export { stormEventsChannel, type StormEventsNotice } from './event-announcements.ts';
 export { countPageClickers } from './page-clickers.repo.ts';
 export { articleEventTotals, type ArticleEventTotals } from './article-totals.repo.ts';

@@ -5,6 +5,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../db/schema.ts';
 import { inWriteThread } from '../../db/write-thread.ts';
+import { isoTime } from '../../lib/clock.ts';
 import { groupCommit } from '../../lib/group-commit.ts';
 import type { Notifier } from '../../jobs/notifier.ts';
 import { announceStoredEvents } from './event-announcements.ts';
@@ -22,7 +23,7 @@ const writers = new WeakMap<Db, Writer>();
 
 /** Without a notifier (a script, a unit test) nothing is announced; every request path passes one. */
 export function recordEvent(deps: Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'notifier'>>, event: NewEvent): Promise<void> {
-  const row = eventRow(event, deps.clock.now().toISOString());
+  const row = eventRow(event, isoTime(deps.clock.now()));
   // inside a transaction the event belongs to it (and on SQLite the transaction holds the one connection)
   if (deps.db.isTransaction) return insertEvents(deps.db, [row]);
   let writer = writers.get(deps.db);

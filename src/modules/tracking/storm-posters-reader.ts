@@ -4,9 +4,15 @@
 // up to a second old, and a live stream woken by a notification takes only a read begun after it.
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../db/schema.ts';
-import { countStormPosters } from './storm-posters.repo.ts';
+import { inWriteThread } from '../../db/write-thread.ts';
+import { countStormSupporters } from './storm-supporters.repo.ts';
 
-interface Read { startedAt: number; value: Promise<number> }
+// The count reads every poster's entry of the storm's index: at a few hundred thousand events, tens of
+// milliseconds each second. On the embedded database it runs in the write thread, beside the requests
+// (which went on waiting behind it on the main thread), on the connection that writes the events anyway.
+const countSupporters = inWriteThread(new URL('./storm-supporters.repo.ts', import.meta.url).href, 'countStormSupporters', countStormSupporters);
+
+interface Read { startedAt: number; value: Promise<number>; /** Once the read is done. */ done?: number }
 
 const reads = new WeakMap<Db, Map<number, Read>>();
 
@@ -16,9 +22,15 @@ export function readStormPosters(deps: Pick<Deps, 'db'>, stormId: number, option
   const now = performance.now();
   const last = storms.get(stormId);
   if (last && last.startedAt >= now - options.maxAgeMs) return last.value;
-  const read: Read = { startedAt: now, value: countStormPosters(deps, stormId) };
+  const read: Read = { startedAt: now, value: countSupporters(deps.db, stormId, 'post_started') };
   storms.set(stormId, read);
   const map = storms;
-  read.value.catch(() => { if (map.get(stormId) === read) map.delete(stormId); });
+  read.value.then((n) => { read.done = n; }, () => { if (map.get(stormId) === read) map.delete(stormId); });
   return read.value;
+}
+
+/** The number readStormPosters would give at once, when a read young enough is done: nothing need be awaited. */
+export function peekStormPosters(deps: Pick<Deps, 'db'>, stormId: number, options: { maxAgeMs: number }): number | undefined {
+  const last = reads.get(deps.db)?.get(stormId);
+  return last && last.startedAt >= performance.now() - options.maxAgeMs ? last.done : undefined;
 }
