@@ -40,9 +40,25 @@ export function pickLanguage(candidates: readonly unknown[]): string {
   return REFERENCE_LANGUAGE;
 }
 
+const NO_LANGUAGES: readonly string[] = Object.freeze([]);
+
+// a page view asks twice (its storm's language, its page's), and browsers send only a few different headers
+const parsedHeaders = new Map<string, readonly string[]>();
+
 /** The tags of an Accept-Language header, most wanted first (q=0 and * left out). */
-export function acceptedLanguages(header: string | undefined): string[] {
-  if (!header) return [];
+export function acceptedLanguages(header: string | undefined): readonly string[] {
+  if (!header) return NO_LANGUAGES;
+  let tags = parsedHeaders.get(header);
+  if (tags) return tags;
+  tags = Object.freeze(parseAcceptLanguage(header));
+  if (header.length <= 200) {
+    if (parsedHeaders.size >= MAX_ANSWERS) parsedHeaders.clear();
+    parsedHeaders.set(header, tags);
+  }
+  return tags;
+}
+
+function parseAcceptLanguage(header: string): string[] {
   return header.split(',')
     .map((part, index) => {
       const [tag = '', ...params] = part.trim().split(';');
