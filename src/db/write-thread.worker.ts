@@ -13,6 +13,8 @@ type RepoFunction = (db: Kysely<Database>, ...args: unknown[]) => Promise<unknow
 const { path } = workerData as { path: string };
 const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(path) }) });
 const port = parentPort!;
+/** The functions called so far, by module and name: a burst calls the same two thousands of times. */
+const functions = new Map<string, RepoFunction>();
 
 port.on('message', (call: Call | 'close') => {
   if (call === 'close') {
@@ -24,8 +26,13 @@ port.on('message', (call: Call | 'close') => {
 
 async function run({ id, module, name, args }: Call): Promise<Answer> {
   try {
-    const fn = (await import(module) as Record<string, RepoFunction>)[name];
-    if (typeof fn !== 'function') throw new Error(`${module} has no function ${name}`);
+    const key = `${module}#${name}`;
+    let fn = functions.get(key);
+    if (!fn) {
+      const found = (await import(module) as Record<string, unknown>)[name];
+      if (typeof found !== 'function') throw new Error(`${module} has no function ${name}`);
+      functions.set(key, fn = found as RepoFunction);
+    }
     return { id, value: await fn(db, ...args) };
   } catch (err) {
     const { message, code } = err as { message?: unknown; code?: unknown };
