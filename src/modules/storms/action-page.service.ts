@@ -5,7 +5,7 @@ import type { Storm, StormVariant } from '../../db/schema.ts';
 import { isTokenShaped } from '../../lib/tokens.ts';
 import { findRecipient } from '../messages/index.ts';
 import { countStormPosters, peekStormPosters, readStormPosters, recordEvent } from '../tracking/index.ts';
-import { assignSupporter } from './assign-supporter.ts';
+import { assignSupporter, peekAssignment } from './assign-supporter.ts';
 import { nextPosition, variantAt } from './rotation.ts';
 import { findCachedStorm, peekCachedStorm } from './storm-cache.ts';
 import { stormInLanguage, stormLanguageFor } from './storm-language.ts';
@@ -73,7 +73,9 @@ export async function openActionPage(deps: Pick<Deps, 'db' | 'clock' | 'config' 
     return state === 'after' ? { state, storm, posters: await countStormPosters(deps, storm.id) } : { state, storm };
   }
   // a HEAD (nobody looking) is given nothing to keep
-  const given = count ? await assignSupporter(deps, cached, { personId: recipient?.person_id, visitor: visit.visitor, newVisitor: visit.newVisitor ?? false }) : undefined;
+  const who = { personId: recipient?.person_id, visitor: visit.visitor, newVisitor: visit.newVisitor ?? false };
+  // a burst's new supporters are given theirs at once, with nothing to wait for
+  const given = count ? peekAssignment(deps, cached, who) ?? await assignSupporter(deps, cached, who) : undefined;
   const variant = variantAt(variants, visit.variant) ?? variants.find((v) => v.id === given?.assignment.variantId) ?? variants[0];
   if (!variant) throw new Error(`storm ${storm.id} has no variants in rotation`);
   const post = supporterPost(deps, cached, variant, given?.assignment);

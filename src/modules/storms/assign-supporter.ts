@@ -54,17 +54,39 @@ export interface Assigned {
 
 const NONE: string[] = [];
 
+/** What the supporter is given, when that needs nothing read first (no stored row to look up, the counts loaded), else undefined. */
+export function peekAssignment(deps: Pick<Deps, 'db' | 'clock'>, cached: CachedStorm, who: Supporter): Assigned | undefined {
+  const at = placeOf(deps.db, cached, who);
+  const found = rememberedAssignment(at.book, at.stormId, at.seenKey, at.keys);
+  if (!found && at.lookUp.length > 0) return undefined;
+  return given(deps, cached, at, found, loadedTally(at.book, cached));
+}
+
 export async function assignSupporter(deps: Pick<Deps, 'db' | 'clock'>, cached: CachedStorm, who: Supporter): Promise<Assigned> {
-  let book = books.get(deps.db);
-  if (!book) books.set(deps.db, book = { tallies: new Map(), seen: new Map() });
+  const at = placeOf(deps.db, cached, who);
+  const found = rememberedAssignment(at.book, at.stormId, at.seenKey, at.keys)
+    ?? (at.lookUp.length === 0 ? undefined : await storedAssignment(deps.db, at.stormId, at.lookUp, at.keys));
+  return given(deps, cached, at, found, loadedTally(at.book, cached)) ?? given(deps, cached, at, found, await tallyOf(deps.db, at.book, cached))!;
+}
+
+/** Where a supporter's assignment is kept: the keys they are known by, and which of them are looked up. */
+interface Place { book: Book; stormId: number; primary: string; keys: string[]; seenKey: string; lookUp: string[] }
+
+function placeOf(db: Db, cached: CachedStorm, who: Supporter): Place {
+  let book = books.get(db);
+  if (!book) books.set(db, book = { tallies: new Map(), seen: new Map() });
   const stormId = cached.storm.id;
   const visitorKey = `v:${who.visitor}`;
   const primary = who.personId !== undefined ? `p:${who.personId}` : visitorKey;
   const keys = primary === visitorKey ? [visitorKey] : [primary, visitorKey];
-  const seenKey = `${stormId}\n${primary}`;
   // a brand-new visitor id has nothing stored under it: it is not looked up
   const lookUp = !who.newVisitor ? keys : primary === visitorKey ? NONE : [primary];
-  const found = rememberedAssignment(book, stormId, seenKey, keys) ?? (lookUp.length === 0 ? undefined : await storedAssignment(deps.db, stormId, lookUp, keys));
+  return { book, stormId, primary, keys, seenKey: `${stormId}\n${primary}`, lookUp };
+}
+
+/** What they keep or are given, once what they had is known; undefined when choosing needs the counts and `tally` is not in. */
+function given(deps: Pick<Deps, 'db' | 'clock'>, cached: CachedStorm, at: Place, found: { key: string; assignment: Assignment } | undefined, tally: Tally | undefined): Assigned | undefined {
+  const { book, stormId, primary, seenKey } = at;
   const parts = found && currentParts(found.assignment, cached);
   if (found && parts!.variant && parts!.target && parts!.hashtag) {
     remember(book, seenKey, found.assignment);
@@ -73,7 +95,7 @@ export async function assignSupporter(deps: Pick<Deps, 'db' | 'clock'>, cached: 
     return { assignment: found.assignment, stored };
   }
   // someone new, or what they had was edited away: keep what is still there, choose the rest
-  const tally = loadedTally(book, cached) ?? await tallyOf(deps.db, book, cached);
+  if (!tally) return undefined;
   const had = found?.assignment;
   const choices = choicesFor(cached);
   let kind = 'v';
