@@ -16,7 +16,7 @@ export function parseFormFields(input: string): FormFields {
       const eq = input.indexOf('=', start);
       const hasValue = eq !== -1 && eq < amp;
       const key = decode(input.slice(start, hasValue ? eq : amp));
-      // "      // "=" alone, or "&&", adds nothing      // "=" alone, or "&&", adds nothing" adds nothing; "=" alone adds an empty key, as fast-querystring does
+      // "&&" adds nothing; "=" alone adds an empty key, as fast-querystring does
       if (hasValue || key.length > 0) {
         const value = hasValue ? decode(input.slice(eq + 1, amp)) : '';
         const current = fields[key];
