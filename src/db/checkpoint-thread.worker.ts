@@ -31,6 +31,9 @@ const timer = setInterval(() => {
 parentPort!.on('message', (message: unknown) => {
   if (message !== 'close') return;
   clearInterval(timer);
+  // as the file's last connection it copies the WAL back and removes it: a reader finishing meanwhile is
+  // waited for a moment, not taken for a reason to leave the WAL behind
+  file.pragma('busy_timeout = 1000');
   file.close();
   parentPort!.close();
 });

@@ -27,9 +27,14 @@ export function openSqliteFile(path: string): SQLite.Database {
   // the main thread's connections keep the checkpoint thread going while they are open
   const release = keepCheckpointing(path);
   const close = file.close.bind(file);
+  // this connection closes first and the checkpoint thread's after it, never both at once: two connections
+  // closing together each see the other still open, and neither removes the WAL
   file.close = () => {
-    release();
-    return close();
+    try {
+      return close();
+    } finally {
+      release();
+    }
   };
   return cachePreparedStatements(file);
 }
