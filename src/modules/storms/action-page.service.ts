@@ -8,7 +8,7 @@ import { countStormPosters, peekStormPosters, readStormPosters, recordEvent } fr
 import { assignSupporter, peekAssignment } from './assign-supporter.ts';
 import { nextPosition, variantAt } from './rotation.ts';
 import { findCachedStorm, peekCachedStorm } from './storm-cache.ts';
-import { stormInLanguage, stormLanguageFor } from './storm-language.ts';
+import { stormAsWanted } from './storm-language.ts';
 import { stormState } from './storms.service.ts';
 import { supporterPost } from './supporter-post.ts';
 import type { StoredTarget } from './targets.service.ts';
@@ -61,8 +61,7 @@ export async function openActionPage(deps: Pick<Deps, 'db' | 'clock' | 'config' 
   const r = isTokenShaped(visit.r) ? visit.r : undefined;
   const recipient = r ? await findRecipient(deps, r) : undefined;
   // their choice on the page, else their own language, else their browser's, else the storm's
-  const cached = found.translations.length === 0 ? found
-    : stormInLanguage(found, stormLanguageFor(found, [...(visit.chosen ?? []), recipient?.language, ...(visit.accepted ?? [])]));
+  const cached = stormAsWanted(found, () => [...(visit.chosen ?? []), recipient?.language, ...(visit.accepted ?? [])]);
   const { storm, variants } = cached;
   const state = stormState(storm, deps.clock.now());
   const personId = recipient?.person_id ?? null;

@@ -13,7 +13,7 @@ import { isReminderFormToken, reminderFormToken } from './reminder-form-token.ts
 import type { ReminderFormView } from './reminder-form.view.ts';
 import { countRequestsFrom, hasReminderRequest, insertReminderRequest } from './reminders.repo.ts';
 import { findCachedStorm } from './storm-cache.ts';
-import { stormInLanguage, stormLanguageFor } from './storm-language.ts';
+import { stormAsWanted } from './storm-language.ts';
 import { stormState } from './storms.service.ts';
 
 const HOUR_MS = 3_600_000;
@@ -76,7 +76,7 @@ export async function requestReminder(deps: Pick<Deps, 'db' | 'clock' | 'config'
 export async function getPageStorm(deps: Pick<Deps, 'db'>, slug: string, wanted: readonly unknown[] = []): Promise<Storm> {
   const cached = await findCachedStorm(deps.db, slug);
   if (!cached) throw notFound('Storm');
-  return stormInLanguage(cached, stormLanguageFor(cached, wanted)).storm;
+  return stormAsWanted(cached, () => wanted).storm;
 }
 
 /**

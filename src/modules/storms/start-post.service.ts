@@ -10,7 +10,7 @@ import { normalizeMastodonInstance } from './mastodon-instance.ts';
 import { MAX_POST_TEXT } from './post-text.ts';
 import { readdressPost } from './readdress-post.ts';
 import { findCachedStorm, peekCachedStorm } from './storm-cache.ts';
-import { stormInLanguage, stormLanguageFor } from './storm-language.ts';
+import { stormAsWanted } from './storm-language.ts';
 import { stormState, stormUrl } from './storms.service.ts';
 
 export interface PostForm {
@@ -35,7 +35,7 @@ const mastodonInstanceNeeded = () => new Problem(400, 'mastodon-instance-needed'
 export async function startPost(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'notifier'>, slug: string, form: PostForm, visitor: string | undefined): Promise<PostOutcome> {
   const found = peekCachedStorm(deps.db, slug) ?? await findCachedStorm(deps.db, slug);
   if (!found) throw notFound('Storm');
-  const cached = found.translations.length === 0 ? found : stormInLanguage(found, stormLanguageFor(found, [form.language]));
+  const cached = stormAsWanted(found, () => [form.language]);
   const { storm } = cached;
   if (stormState(storm, deps.clock.now()) !== 'during') return { kind: 'closed' };
 

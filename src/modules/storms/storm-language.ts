@@ -37,3 +37,11 @@ export function stormInLanguage(cached: CachedStorm, language: string): CachedSt
   }
   return version;
 }
+
+/**
+ * The storm as a supporter with these wishes reads it. A storm without translations is read as it is, and
+ * the wishes (which a page gathers from several places) are not even asked for.
+ */
+export function stormAsWanted(cached: CachedStorm, wanted: () => readonly unknown[]): CachedStorm {
+  return cached.translations.length === 0 ? cached : stormInLanguage(cached, stormLanguageFor(cached, wanted()));
+}

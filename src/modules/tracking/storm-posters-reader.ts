@@ -5,12 +5,12 @@
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../db/schema.ts';
 import { inWriteThread } from '../../db/write-thread.ts';
-import { countStormSupporters } from './storm-supporters.repo.ts';
+import { countPostersIn } from './storm-posters.repo.ts';
 
 // The count reads every poster's entry of the storm's index: at a few hundred thousand events, tens of
 // milliseconds each second. On the embedded database it runs in the write thread, beside the requests
 // (which went on waiting behind it on the main thread), on the connection that writes the events anyway.
-const countSupporters = inWriteThread(new URL('./storm-supporters.repo.ts', import.meta.url).href, 'countStormSupporters', countStormSupporters);
+const countPosters = inWriteThread(new URL('./storm-posters.repo.ts', import.meta.url).href, 'countPostersIn', countPostersIn);
 
 interface Read { startedAt: number; value: Promise<number>; /** Once the read is done. */ done?: number }
 
@@ -22,7 +22,7 @@ export function readStormPosters(deps: Pick<Deps, 'db'>, stormId: number, option
   const now = performance.now();
   const last = storms.get(stormId);
   if (last && last.startedAt >= now - options.maxAgeMs) return last.value;
-  const read: Read = { startedAt: now, value: countSupporters(deps.db, stormId, 'post_started') };
+  const read: Read = { startedAt: now, value: countPosters(deps.db, stormId) };
   storms.set(stormId, read);
   const map = storms;
   read.value.then((n) => { read.done = n; }, () => { if (map.get(stormId) === read) map.delete(stormId); });
