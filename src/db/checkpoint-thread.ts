@@ -4,7 +4,8 @@
 // its row waited too. Checkpoints now run beside the writes, in a thread of their own on their own
 // connection, in SQLite's PASSIVE mode, which never holds up a reader or a writer. A writer still
 // checkpoints by itself if the WAL ever grows past the safety line (sqlite-file.ts).
-import { isMainThread, Worker } from 'node:worker_threads';
+import { isMainThread, type Worker } from 'node:worker_threads';
+import { startTsWorker } from '../lib/ts-worker.ts';
 
 /**
  * How often the thread copies what the WAL holds. Each pass copies every page written since the last one
@@ -28,7 +29,7 @@ export function keepCheckpointing(path: string): () => void {
   if (!isMainThread || path === ':memory:') return () => undefined;
   let checkpoints = running.get(path);
   if (!checkpoints) {
-    const worker = new Worker(new URL('./checkpoint-thread.worker.ts', import.meta.url), {
+    const worker = startTsWorker(new URL('./checkpoint-thread.worker.ts', import.meta.url), {
       workerData: { path, everyMs: CHECKPOINT_EVERY_MS }, resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
     // it keeps the process up only while it closes (see the release); a process that ends without closing

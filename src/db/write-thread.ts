@@ -4,14 +4,17 @@
 // Each runs while this process's own connection is held for it (Kysely queues every other query behind
 // it), so it is ordered with the process's other queries as if it ran here: nothing lands under an open
 // transaction. On PostgreSQL, or a database opened otherwise, the function simply runs here.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { Kysely, SqliteDialect, SqliteDriver, type Driver, type SqliteDialectConfig } from 'kysely';
+import { startTsWorker } from '../lib/ts-worker.ts';
 import { checkpointsStopped } from './checkpoint-thread.ts';
 import { openSqliteFile } from './sqlite-file.ts';
 import type { Database, Db } from './schema.ts';
 import type { Answer, Call } from './write-thread.worker.ts';
 
 const threads = new WeakMap<Db, WriteThread>();
+/** Every module a write thread may be asked to import: stripped of types before the thread starts (lib/ts-worker.ts). */
+const threadModules = new Set<string>();
 
 /**
  * `fn` as it runs for a database: in its write thread when it has one. `module` is the import.meta.url of
@@ -19,6 +22,7 @@ const threads = new WeakMap<Db, WriteThread>();
  * connection; the arguments and the result cross between threads as structured clones.
  */
 export function inWriteThread<A extends unknown[], R>(module: string, name: string, fn: (db: Db, ...args: A) => Promise<R>): (db: Db, ...args: A) => Promise<R> {
+  threadModules.add(module);
   return (db, ...args) => {
     const thread = threads.get(db);
     if (!thread) return fn(db, ...args);
@@ -74,7 +78,9 @@ class WriteThread {
 
   #start(): Worker {
     // V8 sizes a thread's young generation by the machine's memory, up to 128 MB here; batches of rows need few
-    const worker = new Worker(new URL('./write-thread.worker.ts', import.meta.url), { workerData: { path: this.#path }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const worker = startTsWorker(new URL('./write-thread.worker.ts', import.meta.url), {
+      workerData: { path: this.#path }, resourceLimits: { maxYoungGenerationSizeMb: 8 }, alsoImports: threadModules,
+    });
     worker.unref();
     worker.on('message', (answer: Answer) => {
       const pending = this.#pending.get(answer.id);

@@ -3,7 +3,8 @@
 // own thread it runs beside the rendering and the database instead of between them. Messages cross in
 // batches, one postMessage per turn of the event loop each way. The thread starts with the first message
 // and keeps the process up only while messages are on their way.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../lib/ts-worker.ts';
 import { SmtpReplyError } from './smtp-client.ts';
 import type { SmtpPool, SmtpPoolOptions } from './smtp-pool.ts';
 import type { Outcome, Outgoing } from './smtp-thread.worker.ts';
@@ -24,7 +25,7 @@ export function createThreadedSmtpPool(options: SmtpPoolOptions): SmtpPool {
   function start(): Thread {
     // a young generation of 8 MB: each message arrives as a buffer outside the heap, freed only by a collection,
     // and V8 would size it by the machine's memory (128 MB here); at 2 MB collecting cost a fifth of the thread
-    const worker = new Worker(new URL('./smtp-thread.worker.ts', import.meta.url), { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const worker = startTsWorker(new URL('./smtp-thread.worker.ts', import.meta.url), { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     const started: Thread = { worker, waiting: new Map() };
     const { waiting } = started;
     worker.unref();
