@@ -37,7 +37,9 @@ const stripped = new Map<string, string>();
  */
 export function startTsWorker(entry: URL, options: WorkerOptions & { alsoImports?: Iterable<string> } = {}): Worker {
   const { alsoImports = [], ...workerOptions } = options;
-  if (typeof module.stripTypeScriptTypes !== 'function' || entry.protocol !== 'file:') return new Worker(entry, workerOptions);
+  // both arrived in Node 22 minor releases (stripTypeScriptTypes in 22.13, registerHooks in 22.15)
+  const able = typeof module.stripTypeScriptTypes === 'function' && typeof module.registerHooks === 'function';
+  if (!able || entry.protocol !== 'file:') return new Worker(entry, workerOptions);
   const sources: Record<string, string> = {};
   for (const url of [entry.href, ...alsoImports]) collect(url, sources);
   return new Worker(BOOT, {
