@@ -11,6 +11,8 @@ const SIGNED_HEADERS = 'From:To:Subject:Date:Message-ID:MIME-Version:Content-Typ
 export interface DkimSigner {
   /** The message with a DKIM-Signature header when the sender's domain has a key; else as it was. */
   sign(fromDomain: string, message: Buffer): Promise<Buffer>;
+  /** Does this sender's domain have a key? When not, there is nothing to wait for. */
+  signs(fromDomain: string): boolean;
 }
 
 export function createDkimSigner(keysDir: string | undefined, selector: string): DkimSigner {
@@ -26,6 +28,7 @@ export function createDkimSigner(keysDir: string | undefined, selector: string):
     return signers.get(key)!;
   }
   return {
+    signs: (fromDomain) => Boolean(keysDir && signerFor(fromDomain)),
     async sign(fromDomain, message) {
       const dkim = keysDir ? signerFor(fromDomain) : null;
       if (!dkim) return message;

@@ -32,6 +32,7 @@ function unquote(name: string): string {
 /** Name and address of a mailbox already checked (or configured by the operator), without judging it again. */
 export function splitMailbox(value: string): Mailbox {
   const text = value.trim();
+  if (!text.endsWith('>')) return { name: '', address: text }; // a bare address: each recipient's
   const angled = /^(.*?)\s*<([^<>]*)>$/s.exec(text);
   return angled ? { name: unquote(angled[1]!.trim()), address: angled[2]!.trim() } : { name: '', address: text };
 }

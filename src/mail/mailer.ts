@@ -79,11 +79,15 @@ export function createMailer(config: MailerConfig): Mailer {
       const smtp = getPool();
       try {
         const from = splitMailbox(mail.from).address;
-        await rate.take(from);
-        const message = await dkim.sign(from.split('@').pop()!, buildMime({
+        // each await is a turn of the microtask queue per mail: only taken when there is something to wait for
+        const waiting = rate.take(from);
+        if (waiting) await waiting;
+        const domain = from.split('@').pop()!;
+        const raw = buildMime({
           from: mail.from, to: mail.to, subject: mail.subject, body: mail.body ?? alternativeBody(mail.text ?? '', mail.html ?? ''),
           headers: mail.headers, messageId: mail.messageId ?? randomMessageId(from), date: new Date(),
-        }));
+        });
+        const message = dkim.signs(domain) ? await dkim.sign(domain, raw) : raw;
         const response = await smtp.send({ from: mail.envelopeFrom ?? from, to: splitMailbox(mail.to).address }, message);
         return { response };
       } catch (err) {

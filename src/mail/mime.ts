@@ -23,21 +23,38 @@ export interface MimeInput {
 const CRLF = '\r\n';
 
 export function buildMime(mail: MimeInput): Buffer {
-  const lines = [
-    `From: ${mailboxHeader(mail.from)}`,
-    `To: ${mailboxHeader(mail.to)}`,
-    `Subject: ${unstructured(mail.subject)}`,
-    `Date: ${mail.date.toUTCString().replace('GMT', '+0000')}`,
-    `Message-ID: <${mail.messageId}>`,
-    'MIME-Version: 1.0',
-  ];
+  let head = `From: ${senderHeader(mail.from)}${CRLF}To: ${mailboxHeader(mail.to)}${CRLF}Subject: ${unstructured(mail.subject)}${CRLF}`
+    + `Date: ${dateHeader(mail.date)}${CRLF}Message-ID: <${mail.messageId}>${CRLF}MIME-Version: 1.0${CRLF}`;
   for (const [name, value] of Object.entries(mail.headers ?? {})) {
-    if (/[\r\n]/.test(value) || /[^\x20-\x7e]/.test(value)) throw new Error(`header ${name} must be one line of ASCII`);
-    lines.push(`${name}: ${value}`);
+    if (/[^\x20-\x7e]/.test(value)) throw new Error(`header ${name} must be one line of ASCII`);
+    head += `${name}: ${value}${CRLF}`;
   }
-  lines.push('');
   const body = mail.body ?? alternativeBody(mail.text ?? '', mail.html ?? '');
-  return Buffer.concat([Buffer.from(lines.join(CRLF), 'latin1'), ...body]); // every header character is ASCII by now
+  // written into one buffer of its own, which the mail thread is handed rather than sent a copy of
+  let size = head.length;
+  for (const piece of body) size += piece.length;
+  const message = Buffer.allocUnsafeSlow(size);
+  let at = message.write(head, 0, 'latin1'); // every header character is ASCII by now
+  for (const piece of body) {
+    message.set(piece, at);
+    at += piece.length;
+  }
+  return message;
+}
+
+// every mail of a send has the same sender, and most of them the Date of the one before (to the second)
+let lastSender = { value: '', header: '' };
+let lastDate = { second: NaN, header: '' };
+
+function senderHeader(value: string): string {
+  if (lastSender.value !== value) lastSender = { value, header: mailboxHeader(value) };
+  return lastSender.header;
+}
+
+function dateHeader(date: Date): string {
+  const second = Math.floor(date.getTime() / 1000);
+  if (lastDate.second !== second) lastDate = { second, header: date.toUTCString().replace('GMT', '+0000') };
+  return lastDate.header;
 }
 
 /** A mailbox header value: the display name encoded when it is not plain ASCII. */

@@ -2,8 +2,8 @@
 // In one process; several worker processes each keep their own (split the limit between them).
 
 export interface SendRate {
-  /** Resolves when one more message from this sender may go. */
-  take(sender: string): Promise<void>;
+  /** Resolves when one more message from this sender may go; undefined when it may go at once (most mails: no await). */
+  take(sender: string): Promise<void> | undefined;
 }
 
 interface Bucket { tokens: number; at: number }
@@ -31,11 +31,16 @@ export function createSendRate(limits: { perSecond: number; perHour: number }, n
     return longest;
   }
 
+  async function waitThenTake(key: string, first: number) {
+    for (let ms = first; ms > 0; ms = wait(key)) await new Promise((r) => setTimeout(r, ms));
+  }
+
   return {
-    async take(sender) {
-      if (rules.length === 0) return;
+    take(sender) {
+      if (rules.length === 0) return undefined;
       const key = sender.split('@').pop()!.replace(/>.*$/, '').toLowerCase();
-      for (let ms = wait(key); ms > 0; ms = wait(key)) await new Promise((r) => setTimeout(r, ms));
+      const ms = wait(key);
+      return ms > 0 ? waitThenTake(key, ms) : undefined;
     },
   };
 }

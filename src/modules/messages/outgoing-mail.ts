@@ -30,6 +30,14 @@ export function outgoingMail(
     // derived from the token, but does not reveal it
     // VERP: a bounce sent back to this address names the recipient (when BOUNCE_DOMAIN is set)
     envelopeFrom: returnPathFor(deps, recipient.token),
-    messageId: `${sign(deps.secret, 'message-id', recipient.token)}@${new URL(deps.config.publicUrl).hostname}`,
+    messageId: `${sign(deps.secret, 'message-id', recipient.token)}@${hostnameOf(deps.config.publicUrl)}`,
   };
+}
+
+let lastHost = { url: '', hostname: '' };
+
+/** PUBLIC_URL's host name, parsed once rather than for every mail. */
+function hostnameOf(url: string): string {
+  if (lastHost.url !== url) lastHost = { url, hostname: new URL(url).hostname };
+  return lastHost.hostname;
 }
