@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hmacSha256, isTokenShaped, randomToken, sign, sortableToken, verifySignature } from './tokens.ts';
+import { batchTokens, hmacSha256, isTokenShaped, randomToken, sign, sortableToken, verifySignature } from './tokens.ts';
 
 describe('random tokens', () => {
   it('never hands out the same bytes twice, across many refills of the pool', () => {
@@ -29,6 +29,18 @@ describe('sortable tokens', () => {
   it('are random after their counter: the same counter position never gives the same rest', () => {
     const rests = Array.from({ length: 1_000 }, () => sortableToken().slice(8));
     expect(new Set(rests).size).toBe(rests.length);
+  });
+});
+
+describe('batch tokens', () => {
+  it('have the shape of a random token, differ, and share only a beginning that changes from batch to batch', () => {
+    const batches = Array.from({ length: 50 }, () => batchTokens(500));
+    const tokens = batches.flat();
+    expect(tokens.every((t) => isTokenShaped(t))).toBe(true);
+    expect(new Set(tokens).size).toBe(tokens.length);
+    for (const batch of batches) expect(new Set(batch.map((t) => t.slice(0, 4))).size).toBe(1);
+    expect(new Set(batches.map((b) => b[0]!.slice(0, 4))).size).toBeGreaterThan(45);
+    expect(new Set(tokens.map((t) => t.slice(4))).size).toBe(tokens.length);
   });
 });
 

@@ -50,6 +50,21 @@ export function sortableToken(): string {
   return sortable.toString('latin1');
 }
 
+// A message's recipients are stored 500 at a time, each with a token in a unique index: random tokens put
+// nearly every row of a batch on an index page of its own, hundreds of pages rewritten each commit. Tokens
+// of one batch that begin alike land side by side. Only the beginning is shared, and it is random for each
+// batch, so a token says nothing of when it was made or how many came before it (unlike sortableToken()'s
+// counter); its own part keeps 104 random bits.
+const BATCH_PREFIX = 4;
+
+/** `count` tokens shaped as randomToken()'s, sharing a random beginning: rows stored together, side by side in an index. */
+export function batchTokens(count: number): string[] {
+  const prefix = randomToken().slice(0, BATCH_PREFIX);
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) tokens.push(prefix + randomToken().slice(BATCH_PREFIX));
+  return tokens;
+}
+
 /** Does the string look like a token randomToken() made? Checked before touching the database. */
 export function isTokenShaped(value: unknown, bytes = 16): value is string {
   return typeof value === 'string' && value.length === Math.ceil((bytes * 4) / 3) && /^[A-Za-z0-9_-]+$/.test(value);

@@ -3,7 +3,7 @@
 // copying simply goes on.
 import type { Deps } from '../../deps.ts';
 import type { Message } from '../../db/schema.ts';
-import { randomToken } from '../../lib/tokens.ts';
+import { batchTokens } from '../../lib/tokens.ts';
 import { listAudienceBatch } from '../people/index.ts';
 import { inWriteThread } from '../../db/write-thread.ts';
 import { heldFields } from './ab-test-start.ts';
@@ -24,13 +24,14 @@ export async function enqueueAudienceBatch(
   const tags = JSON.parse(message.target_tags) as string[];
   const members = await listAudienceBatch(deps, tags, message.audience_after_id, batchSize);
   const done = members.length < batchSize;
+  const tokens = batchTokens(members.length);
   await storeInWriteThread(deps.db, {
     message,
-    rows: members.map((m) => ({
+    rows: members.map((m, i) => ({
       message_id: message.id,
       person_id: m.id,
       email: m.email,
-      token: randomToken(),
+      token: tokens[i]!,
       vars: JSON.stringify(mergeValuesOf(m)),
       status: 'queued' as const,
       attempts: 0,
