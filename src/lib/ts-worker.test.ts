@@ -51,6 +51,12 @@ describe('startTsWorker', () => {
     expect(await firstMessage(startTsWorker(entry))).toBe(7);
   });
 
+  it('refuses workerData that is not an object, which the sources could not travel beside', () => {
+    const entry = file('entry.ts', 'export {};\n');
+    expect(() => startTsWorker(entry, { workerData: 'text' })).toThrow(/workerData must be an object/);
+    expect(() => startTsWorker(entry, { workerData: [1, 2] })).toThrow(/workerData must be an object/);
+  });
+
   it('reports an import that is missing as the thread\'s error, naming the file', async () => {
     const entry = file('entry.ts', "import { gone } from './gone.ts';\nconsole.log(gone);\n");
     await expect(firstMessage(startTsWorker(entry))).rejects.toThrow(/gone\.ts/);

@@ -21,7 +21,9 @@ delete workerData[${JSON.stringify(SOURCES_KEY)}];
 registerHooks({
   load(url, context, nextLoad) {
     const source = sources[url];
-    return source === undefined ? nextLoad(url, context) : { format: 'module', source, shortCircuit: true };
+    if (source === undefined) return nextLoad(url, context);
+    delete sources[url]; // a module is loaded once: its text need not be kept here as well
+    return { format: 'module', source, shortCircuit: true };
   },
 });
 import(entry).catch((err) => { setImmediate(() => { throw err; }); });
@@ -37,6 +39,10 @@ const stripped = new Map<string, string>();
  */
 export function startTsWorker(entry: URL, options: WorkerOptions & { alsoImports?: Iterable<string> } = {}): Worker {
   const { alsoImports = [], ...workerOptions } = options;
+  const data = workerOptions.workerData as unknown;
+  if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
+    throw new TypeError('startTsWorker: workerData must be an object, for the sources travel beside its fields');
+  }
   // both arrived in Node 22 minor releases (stripTypeScriptTypes in 22.13, registerHooks in 22.15)
   const able = typeof module.stripTypeScriptTypes === 'function' && typeof module.registerHooks === 'function';
   if (!able || entry.protocol !== 'file:') return new Worker(entry, workerOptions);
@@ -45,7 +51,7 @@ export function startTsWorker(entry: URL, options: WorkerOptions & { alsoImports
   return new Worker(BOOT, {
     ...workerOptions,
     eval: true,
-    workerData: { ...(workerOptions.workerData as object | undefined), [SOURCES_KEY]: { entry: entry.href, sources } },
+    workerData: { ...(data as object | undefined), [SOURCES_KEY]: { entry: entry.href, sources } },
   });
 }
 

@@ -20,6 +20,8 @@ KIND[0x09] = 2;
 
 // Each piece of each mail is encoded here, a few a mail: its text and its encoding are written into buffers
 // kept between calls, and only the result is copied out, at its own length (the worst case is three times it).
+/** Scratch buffers grown past this are let go after the piece that needed them. */
+const KEPT_BYTES = 64 * 1024;
 let source = Buffer.allocUnsafe(4096);
 let target = Buffer.allocUnsafe(4096);
 
@@ -75,6 +77,9 @@ export function quotedPrintablePiece(text: string): Buffer {
   }
   const piece = Buffer.allocUnsafe(o);
   out.copy(piece, 0, 0, o);
+  // a rare large piece (a long body of a single message) does not keep its buffers for the life of the process
+  if (source.length > KEPT_BYTES) source = Buffer.allocUnsafe(4096);
+  if (target.length > KEPT_BYTES) target = Buffer.allocUnsafe(4096);
   return piece;
 }
 
