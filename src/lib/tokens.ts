@@ -54,7 +54,8 @@ export function sortableToken(): string {
 // nearly every row of a batch on an index page of its own, hundreds of pages rewritten each commit. Tokens
 // of one batch that begin alike land side by side. Only the beginning is shared, and it is random for each
 // batch, so a token says nothing of when it was made or how many came before it (unlike sortableToken()'s
-// counter); its own part keeps 104 random bits.
+// counter); its own part keeps 104 random bits. What it does tell: two recipients who compare their links
+// can see that they were copied in the same batch of 500.
 const BATCH_PREFIX = 4;
 
 /** `count` tokens shaped as randomToken()'s, sharing a random beginning: rows stored together, side by side in an index. */
