@@ -4,4 +4,9 @@
 // semi-space on a large host. 16 saved a sender about 45 MB more, but under a storm's burst each young
 // collection then came before most of the requests in flight had been answered, so their objects were
 // copied and promoted: 45-56 µs of processor time per request against 37-38 with 32 (bench:burst).
-export const NODE_FLAGS = ['--max-semi-space-size=32'];
+// --no-allocation-site-pretenuring: V8 allocates an allocation site's objects straight in the old generation
+// once it has seen most of them survive, and keeps them there until a full collection. A send's first batch
+// of recipients took 180 ms (threads starting, code not yet optimised), so every later batch's rows were
+// allocated old: some 60 MB of garbage per 100,000 recipients, and the peak of a send 430 MB instead of 380.
+// The same processor time either way (bench:send, bench:burst).
+export const NODE_FLAGS = ['--max-semi-space-size=32', '--no-allocation-site-pretenuring'];

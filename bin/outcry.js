@@ -1,7 +1,7 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
+#!/usr/bin/env -S node --max-semi-space-size=32 --no-allocation-site-pretenuring
 // The `outcry` command. Outcry runs its TypeScript sources directly on Node >= 22 (type stripping).
 // When started by an older system Node, re-run with the Node that `npm install` put beside us.
-// The flags on the first line are NODE_FLAGS (node-flags.js); npm start passes the same.
+// The flags on the first line are NODE_FLAGS (node-flags.js); npm start passes the same (test/integration/node-flags.test.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
