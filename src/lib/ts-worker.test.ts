@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTsWorker } from './ts-worker.ts';
@@ -60,5 +61,19 @@ describe('startTsWorker', () => {
   it('reports an import that is missing as the thread\'s error, naming the file', async () => {
     const entry = file('entry.ts', "import { gone } from './gone.ts';\nconsole.log(gone);\n");
     await expect(firstMessage(startTsWorker(entry))).rejects.toThrow(/gone\.ts/);
+  });
+
+  it('gives the thread the young generation its resourceLimits ask for, though the process sets a larger one', async () => {
+    v8.setFlagsFromString('--max-semi-space-size=32'); // as bin/node-flags.js does for the main thread
+    const entry = file('entry.ts', [
+      "import { parentPort } from 'node:worker_threads';",
+      "import v8 from 'node:v8';",
+      'let kept: object[] = [];',
+      "for (let i = 0; i < 2_000_000; i++) { kept.push({ i, s: 'x' + i }); if (kept.length > 20_000) kept = []; }",
+      "parentPort!.postMessage(v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_size / 1048576);",
+    ].join('\n'));
+    const youngMb = await firstMessage(startTsWorker(entry, { resourceLimits: { maxYoungGenerationSizeMb: 8 } })) as number;
+    expect(youngMb).toBeGreaterThan(0);
+    expect(youngMb).toBeLessThanOrEqual(8);
   });
 });

@@ -7,6 +7,7 @@
 // dynamic import of a computed name) is stripped in the thread as before: slower to start, nothing else.
 import module from 'node:module';
 import { readFileSync } from 'node:fs';
+import v8 from 'node:v8';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** The key of workerData under which the thread finds its sources; removed before the entry runs. */
@@ -39,6 +40,7 @@ const stripped = new Map<string, string>();
  */
 export function startTsWorker(entry: URL, options: WorkerOptions & { alsoImports?: Iterable<string> } = {}): Worker {
   const { alsoImports = [], ...workerOptions } = options;
+  keepThreadsToTheirLimits();
   const data = workerOptions.workerData as unknown;
   if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
     throw new TypeError('startTsWorker: workerData must be an object, for the sources travel beside its fields');
@@ -53,6 +55,16 @@ export function startTsWorker(entry: URL, options: WorkerOptions & { alsoImports
     eval: true,
     workerData: { ...(data as object | undefined), [SOURCES_KEY]: { entry: entry.href, sources } },
   });
+}
+
+/**
+ * `--max-semi-space-size` (bin/node-flags.js) is meant for the main thread, but V8 reads it for every isolate
+ * created while it is set, over a thread's own resourceLimits: each thread then grew a young generation of
+ * 64 MB (a send's mail thread held a 72 MB heap with 7 MB in use). The main thread's heap was sized when the
+ * process started, so the flag is cleared whenever a thread starts.
+ */
+function keepThreadsToTheirLimits(): void {
+  v8.setFlagsFromString('--max-semi-space-size=0');
 }
 
 /** Adds the file and every .ts file it imports by a relative path, each once. */
