@@ -6,7 +6,7 @@ import { configFrom, type GlobalOptions } from './context.ts';
 async function run(options: GlobalOptions, mode: { web: boolean; worker: boolean }) {
   const config = configFrom(options);
   const rt = await createRuntime(config, { ...mode, logger: true });
-  if (mode.web) {
+  if (rt.app) {
     await rt.app.listen({ port: config.port, host: config.host });
     const where = config.databaseUrl ? 'PostgreSQL' : `embedded SQLite in ${config.dataDir}`;
     console.log(`\nOutcry is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (public links use ${config.publicUrl}; data: ${where})`);

@@ -5,12 +5,12 @@ import { readBounceConfig, type BounceConfigOverrides } from '../../src/config/b
 import { readConfig } from '../../src/config/config.ts';
 import type { Clock } from '../../src/lib/clock.ts';
 import { createApiToken } from '../../src/modules/accounts/index.ts';
-import { createRuntime, type Runtime } from '../../src/runtime.ts';
+import { createRuntime, type WebRuntime } from '../../src/runtime.ts';
 import { createTestDatabase, dialects, skipReason, type DialectName, type TestDatabase } from './databases.ts';
 
 export interface TestContext {
   dialect: DialectName;
-  runtime: Runtime;
+  runtime: WebRuntime;
   /** The real port the server listens on (127.0.0.1). */
   baseUrl: string;
   token: string;

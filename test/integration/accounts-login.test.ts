@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/config.ts';
 import { createTranslator } from '../../src/i18n/index.ts';
 import { manualClock } from '../../src/lib/clock.ts';
-import { createRuntime, type Runtime } from '../../src/runtime.ts';
+import { createRuntime, type WebRuntime } from '../../src/runtime.ts';
 import { addOrganiser, CookieJar, getPage, hiddenField, logInWithForm, PASSWORD, postForm, sessionApi } from '../helpers/accounts.ts';
 import { describeEachDatabase, startTestApp, type TestContext } from '../helpers/test-app.ts';
 
@@ -131,7 +131,7 @@ describeEachDatabase('logging in', (ctx, dialect) => {
     await addOrganiser(ctx(), target, 'viewer');
     // a second web process on the same database
     const config = ctx().runtime.deps.config;
-    const other: Runtime = await createRuntime(readConfig({
+    const other: WebRuntime = await createRuntime(readConfig({
       OUTCRY_DATA: config.dataDir, ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : {}), PUBLIC_URL: config.publicUrl, LOG_LEVEL: 'warn', TRUST_PROXY: '1',
     }), { web: true, worker: false, clock, logger: false });
     try {

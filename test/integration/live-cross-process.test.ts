@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/lib/clock.ts';
 import { randomToken } from '../../src/lib/tokens.ts';
-import { createRuntime, type Runtime } from '../../src/runtime.ts';
+import { createRuntime, type WebRuntime } from '../../src/runtime.ts';
 import { skipReason } from '../helpers/databases.ts';
 import { openStream } from '../helpers/event-stream-client.ts';
 import { freePort, startTestApp } from '../helpers/test-app.ts';
@@ -25,7 +25,7 @@ async function postThrough(baseUrl: string, slug: string) {
 describe.skipIf(!!skip)('live numbers across web processes [postgres]', () => {
   const clock = manualClock('2030-02-20T12:30:00Z');
   let a: Awaited<ReturnType<typeof startTestApp>>;
-  let b: Runtime;
+  let b: WebRuntime;
   let bUrl: string;
 
   beforeAll(async () => {
