@@ -7,6 +7,7 @@ import type { Deps } from '../../deps.ts';
 import { registerAccountPages } from './account-pages.routes.ts';
 import { registerBrandRoutes } from './brand.routes.ts';
 import { registerOrganisationRoutes } from './organisation.routes.ts';
+import { preparePasswordTiming } from './passwords.ts';
 import { registerSessionRoutes } from './session.routes.ts';
 import { registerUserRoutes } from './users.routes.ts';
 
@@ -26,6 +27,7 @@ export { registerSettingsRoutes } from './strings.routes.ts';
 
 /** The login pages and the session, user, token and audit APIs. */
 export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
+  preparePasswordTiming();
   registerAccountPages(app, deps);
   registerSessionRoutes(app, deps);
   registerUserRoutes(app, deps);

@@ -34,8 +34,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 // An unknown address costs the same time as a wrong password, so the answer's delay tells nothing.
-const DUMMY_HASH = hashPassword(randomBytes(16).toString('hex'));
+// Made when the sign-in routes are registered, not when the module loads: a worker or a CLI command never
+// needs it (32 MiB and a thread's 50-100 ms at every start).
+let dummyHash: Promise<string> | undefined;
+
+export function preparePasswordTiming(): void {
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+}
 
 export async function spendPasswordTime(password: string): Promise<void> {
-  await verifyPassword(password, await DUMMY_HASH);
+  preparePasswordTiming();
+  await verifyPassword(password, await dummyHash!);
 }
