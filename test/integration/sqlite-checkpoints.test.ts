@@ -1,4 +1,5 @@
-// The embedded database's WAL and its checkpoint thread (src/db/checkpoint-thread.ts), on a real file.
+// The embedded database's WAL and its checkpoint thread (src/db/checkpoint-thread.ts), on a real file,
+// and how each connection to it is set up (src/db/sqlite-file.ts).
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,5 +28,14 @@ describe('the embedded database file', () => {
     const row = await sql<{ value: string }>`select value from settings where key = 'checkpoint-test'`.execute(again);
     await again.destroy();
     expect(row.rows[0]?.value).toBe('1');
+  });
+
+  it("keeps SQLite's own 2 MB page cache on a connection, not better-sqlite3's 16 MB", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outcry-cache-'));
+    dirs.push(dir);
+    const db = openDatabase({ dataDir: dir });
+    const { rows } = await sql<{ cache_size: number }>`pragma cache_size`.execute(db);
+    await db.destroy();
+    expect(rows[0]?.cache_size).toBe(-2000);
   });
 });
