@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=32 --no-allocation-site-pretenuring
+#!/usr/bin/env -S node --max-semi-space-size=32 --no-allocation-site-pretenuring --heap-growing-percent=30
 // The `outcry` command. Outcry runs its TypeScript sources directly on Node >= 22 (type stripping).
 // When started by an older system Node, re-run with the Node that `npm install` put beside us.
 // The flags on the first line are NODE_FLAGS (node-flags.js); npm start passes the same (test/integration/node-flags.test.ts).

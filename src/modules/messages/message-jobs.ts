@@ -4,6 +4,7 @@
 // retries coming due). Every step is keyed on state, so a tick that runs twice changes nothing more.
 import type { Deps } from '../../deps.ts';
 import type { Message } from '../../db/schema.ts';
+import { heapGrowth } from '../../lib/heap-growth.ts';
 import { decideDueAbTests } from './ab-test-decide.service.ts';
 import type { CompiledMessage } from './message-template.ts';
 import { compileMessageVersions } from './message-versions.ts';
@@ -21,10 +22,10 @@ export function registerMessageJobs(deps: Deps): void {
   const templates = templateCache(deps);
   deps.jobs.work<SendMessageJob>(SEND_MESSAGE_JOB, async ({ messageId }, job) => {
     const until = Date.now() + SEND_RUN_MS;
-    const outcome = await runSend(deps, messageId, {
+    const outcome = await heapGrowth.during(() => runSend(deps, messageId, {
       stopping: () => isShuttingDown(deps.jobs) || job.signal.aborted || Date.now() > until,
       compiled: (message) => templates.get(message),
-    });
+    }));
     if (outcome === 'sent' || outcome === 'idle') templates.forget(messageId);
   });
   deps.jobs.every(TICK_JOB, TICK_MS, () => tickMessages(deps));
