@@ -14,7 +14,7 @@ import { heapGrowth } from './lib/heap-growth.ts';
 import { loadOrCreateSecret } from './modules/accounts/index.ts';
 import { createMailer } from './mail/mailer.ts';
 import { startBounceListener } from './modules/bounces/index.ts';
-import { registerMessageJobs } from './modules/messages/index.ts';
+import { registerMessageJobs, stopSendsAfterTheirBatch } from './modules/messages/index.ts';
 import { registerStormJobs } from './modules/storms/index.ts';
 
 export interface Runtime {
@@ -65,7 +65,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   registerStormJobs(deps);
   // a worker or a CLI command loads none of the web's modules: an idle worker process holds about 11 MB
   // less JavaScript heap and 50 MB less memory in all
-  const app = options.web ? await (await import('./app.ts')).buildApp(deps, { logger: options.logger !== false }) : undefined;
+  const web = options.web ? await import('./app.ts') : undefined;
+  const app = await web?.buildApp(deps, { logger: options.logger !== false });
   if (app) heapGrowth.relaxOutsideSends();
   const closeRest = async () => {
     await jobs.stop();
@@ -82,6 +83,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     deps,
     app,
     async close() {
+      // a worker has no app whose close would say it: a send in progress stops after its batch in flight
+      stopSendsAfterTheirBatch(jobs);
       await app?.close();
       await bounceListener?.close();
       await closeRest();

@@ -15,6 +15,7 @@ export { previewMessage, sendTestCopy, type Preview } from './test-copy.service.
 export { messageStatistics, type MessageStatistics } from './statistics.service.ts';
 export { countInvitationsSent } from './invitations-sent.service.ts';
 export { registerMessageJobs, tickMessages } from './message-jobs.ts';
+export { markShuttingDown as stopSendsAfterTheirBatch } from './shutdown.ts';
 export { openKeyedMessage, addKeyedRecipients, startKeyedMessage, type KeyedMessageInput, type KeyedRecipient } from './keyed-message.service.ts';
 export { findInvitationMessages, listInvitedBatch, type InvitedRecipient } from './invited-recipients.service.ts';
 export { findReportedRecipient, recordRecipientBounce, type RecipientReference, type ReportedRecipient } from './bounce-report.service.ts';
