@@ -28,7 +28,8 @@ export function createHeapGrowthPolicy(setPercent: (percent: number) => void): H
       if (sends === 0) setPercent(0);
     },
     async during(run) {
-      if (sends++ === 0 && relaxed) setPercent(SEND_HEAP_GROWING_PERCENT);
+      if (sends === 0 && relaxed) setPercent(SEND_HEAP_GROWING_PERCENT);
+      sends++;
       try {
         return await run();
       } finally {

@@ -1,4 +1,5 @@
 // The benchmarks start Outcry with NODE_FLAGS; the `outcry` command and `npm start` must run with the same.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NODE_FLAGS } from '../../bin/node-flags.js';
@@ -8,6 +9,14 @@ const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta
 describe('node flags', () => {
   it('the outcry command passes every flag the benchmarks measure on its first line', () => {
     expect(read('bin/outcry.js').split('\n')[0]).toBe(`#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}`);
+  });
+
+  it('keeps that first line within the 127 bytes Linux kernels before 5.1 read of it', () => {
+    expect(Buffer.byteLength(read('bin/outcry.js').split('\n')[0]!)).toBeLessThanOrEqual(127);
+  });
+
+  it('every flag is one this Node accepts (a flag a Node upgrade dropped would stop outcry starting)', () => {
+    expect(execFileSync(process.execPath, [...NODE_FLAGS, '-e', 'process.stdout.write("started")'], { encoding: 'utf8' })).toBe('started');
   });
 
   it('npm start passes the same flags', () => {

@@ -27,7 +27,7 @@ export { registerSettingsRoutes } from './strings.routes.ts';
 
 /** The login pages and the session, user, token and audit APIs. */
 export function registerAccountRoutes(app: FastifyInstance, deps: Deps): void {
-  preparePasswordTiming();
+  void preparePasswordTiming();
   registerAccountPages(app, deps);
   registerSessionRoutes(app, deps);
   registerUserRoutes(app, deps);

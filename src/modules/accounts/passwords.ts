@@ -38,11 +38,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
 // needs it (32 MiB and a thread's 50-100 ms at every start).
 let dummyHash: Promise<string> | undefined;
 
-export function preparePasswordTiming(): void {
-  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+export function preparePasswordTiming(): Promise<string> {
+  return (dummyHash ??= hashPassword(randomBytes(16).toString('hex')));
 }
 
 export async function spendPasswordTime(password: string): Promise<void> {
-  preparePasswordTiming();
-  await verifyPassword(password, await dummyHash!);
+  await verifyPassword(password, await preparePasswordTiming());
 }
