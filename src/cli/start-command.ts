@@ -23,7 +23,11 @@ async function run(options: GlobalOptions, mode: { web: boolean; worker: boolean
   } else {
     console.log('Outcry worker is running.');
   }
+  // the jobs' timers keep no process running (tests and one-off commands end when done), and a worker has no
+  // HTTP server: without this, a worker on the embedded database exited as soon as it had nothing due
+  const running = setInterval(() => {}, 2 ** 31 - 1);
   const shutdown = async () => {
+    clearInterval(running);
     await rt.close();
     process.exit(0);
   };
