@@ -180,9 +180,17 @@ export class SmtpSession {
     this.socket?.removeAllListeners('data');
     this.socket = socket;
     this.buffer = '';
-    socket.setEncoding('latin1');
+    const reader = chunkReaders.get(socket);
+    if (reader) {
+      reader.onChunk = (chunk) => this.onData(chunk);
+      const early = reader.early;
+      reader.early = '';
+      if (early) this.onData(early);
+    } else {
+      socket.setEncoding('latin1');
+      socket.on('data', (chunk: string) => this.onData(chunk));
+    }
     socket.setTimeout(this.settings.timeoutMs);
-    socket.on('data', (chunk: string) => this.onData(chunk));
     socket.on('timeout', () => this.fail(new SmtpReplyError('the relay did not answer in time', undefined, 'CONN')));
     socket.on('error', (err) => this.fail(new SmtpReplyError(`connection error: ${err.message}`, undefined, 'CONN')));
     socket.on('close', () => this.fail(new SmtpReplyError('the relay closed the connection', undefined, 'CONN')));
@@ -265,11 +273,33 @@ function replyCode(line: string): number {
   return (line.charCodeAt(0) - 48) * 100 + (line.charCodeAt(1) - 48) * 10 + (line.charCodeAt(2) - 48);
 }
 
+/**
+ * A plain connection reads its replies into one buffer of its own: by default Node allocates 64 KB for every
+ * read and shrinks it to the few bytes of a reply, several times per mail in the thread that talks to the relay.
+ */
+const chunkReaders = new WeakMap<net.Socket, ChunkReader>();
+
+/** Where a plain connection's reads go; what comes before a session attaches is kept for it. */
+interface ChunkReader { onChunk: ((chunk: string) => void) | undefined; early: string }
+const READ_BUFFER_BYTES = 16 * 1024;
+
 function connectSocket(s: SmtpSettings): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
+    const reader: ChunkReader = { onChunk: undefined, early: '' };
+    const buffer = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+    const onread = {
+      buffer,
+      callback: (n: number) => {
+        const chunk = buffer.toString('latin1', 0, n);
+        if (reader.onChunk) reader.onChunk(chunk);
+        else reader.early += chunk;
+        return true;
+      },
+    };
     const socket = s.secure
       ? tls.connect({ host: s.host, port: s.port, servername: net.isIP(s.host) ? undefined : s.host, rejectUnauthorized: s.rejectUnauthorized })
-      : net.connect({ host: s.host, port: s.port });
+      : net.connect({ host: s.host, port: s.port, onread });
+    if (!s.secure) chunkReaders.set(socket, reader);
     socket.setTimeout(s.timeoutMs, () => socket.destroy(new Error(`no connection to ${s.host}:${s.port} in time`)));
     socket.once('error', (err) => reject(new SmtpReplyError(`cannot connect to ${s.host}:${s.port}: ${err.message}`, undefined, 'CONN')));
     socket.once(s.secure ? 'secureConnect' : 'connect', () => {
