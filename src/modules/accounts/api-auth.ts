@@ -76,9 +76,11 @@ export function registerApiAuth(app: FastifyInstance, deps: Deps): void {
     watch.hold(req, reply, principal, required);
   }
 
-  app.addHook('onResponse', (req, reply, done) => {
-    if (!req.principal && !req.routeOptions.config?.revokesAccess) return done();
-    afterApiCall(req, reply).then(() => done(), done);
+  // before the answer goes out, not after it: a caller that reads the audit log next finds the change in it,
+  // and a process that dies after answering has still written it down
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (!req.principal && !req.routeOptions.config?.revokesAccess) return done(null, payload);
+    afterApiCall(req, reply).then(() => done(null, payload), (err: Error) => done(err));
   });
 
   // the change, not its content: method and route pattern, the route's parameters, never the body
