@@ -6,7 +6,6 @@ import { isTokenShaped } from '../../lib/tokens.ts';
 import { registerMessageApiRoutes } from './messages.routes.ts';
 import { registerPublicMessageRoutes } from './public.routes.ts';
 import { findRecipientByToken } from './recipients.repo.ts';
-import { markShuttingDown } from './shutdown.ts';
 
 export { createMessage, type MessageInput } from './compose.service.ts';
 export { getMessage, listMessages, type MessageSummary, type MessageView } from './messages.service.ts';
@@ -24,8 +23,6 @@ export { personMessages, personDeliveryAttempts, erasePersonMessages, type Perso
 export function registerMessageRoutes(app: FastifyInstance, deps: Deps): void {
   registerMessageApiRoutes(app, deps);
   registerPublicMessageRoutes(app, deps);
-  // closing the app is the first step of a shutdown: a send in progress stops after its batch in flight
-  app.addHook('onClose', async () => markShuttingDown(deps.jobs));
 }
 
 /** Who a recipient token (from a personal link in an email) stands for, or undefined. */
