@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, expect, it } from 'vitest';
+import { sign } from '../../src/lib/tokens.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { addSupporter, until } from '../helpers/fixtures.ts';
 import { describeEachDatabase, type TestContext } from '../helpers/test-app.ts';
@@ -57,19 +58,41 @@ describeEachDatabase('tracked links', (ctx, dialect) => {
     changedUrl.searchParams.set('u', 'https://evil.example/phish');
     const changedSignature = new URL(article);
     changedSignature.searchParams.set('s', 'AAAAAAAAAAAAAAAAAAAAAA');
-    const otherToken = new URL(article);
-    otherToken.pathname = `/l/${'B'.repeat(22)}`;
     const badShape = new URL(article);
     badShape.pathname = '/l/not-a-token';
     const noSignature = new URL(article);
     noSignature.searchParams.delete('s');
-    for (const url of [changedUrl, changedSignature, otherToken, badShape, noSignature]) {
+    for (const url of [changedUrl, changedSignature, badShape, noSignature]) {
       const res = await fetch(url, { redirect: 'manual', headers: { accept: 'text/html' } });
       expect(res.status, url.toString()).toBe(400);
       expect(res.headers.get('location')).toBeNull();
       expect(await res.text()).toContain('This link is not valid');
     }
     expect((await ctx().api('GET', `/api/v1/messages/${messageId}`)).body.statistics.clicked).toBe(0);
+  });
+
+  it('sends a link whose token was changed only to its own destination, and counts it for nobody', async () => {
+    const { messageId, storm } = await sendWithLinks(ctx(), `other-token-${dialect}`);
+    const otherToken = new URL(storm);
+    otherToken.pathname = `/l/${'B'.repeat(22)}`;
+    const res = await follow(otherToken.toString());
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!);
+    expect(location.origin + location.pathname).toBe(`${ctx().baseUrl}/s/closing-ceremony`);
+    expect(location.searchParams.get('r')).toBe('B'.repeat(22));
+    expect((await ctx().api('GET', `/api/v1/messages/${messageId}`)).body.statistics.clicked).toBe(0);
+  });
+
+  it('follows a link made as mails were before links were signed once per send (token and attribution signed)', async () => {
+    const { messageId, article } = await sendWithLinks(ctx(), `old-link-${dialect}`);
+    const token = new URL(article).pathname.split('/')[2]!;
+    const destination = 'https://example.org/article?a=1';
+    const old = new URL(article);
+    old.searchParams.set('s', sign(ctx().runtime.deps.secret, 'link', token, destination));
+    const res = await follow(old.toString());
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(destination);
+    expect((await ctx().api('GET', `/api/v1/messages/${messageId}`)).body.statistics.clicked).toBe(1);
   });
 
   it('does not count a HEAD request (a link scanner) as a click', async () => {

@@ -78,8 +78,12 @@ describeEachDatabase('sending a message', (ctx, dialect) => {
     expect(hrefs.some((h) => h.startsWith('https://example.org'))).toBe(false);
     const destinations = tracked.map((h) => new URL(h).searchParams.get('u')!);
     const token = new URL(tracked[0]!).pathname.split('/')[2]!;
-    expect(destinations).toContain(`${ctx().baseUrl}/s/${STORM}?r=${token}`);
+    expect(destinations).toContain(`${ctx().baseUrl}/s/${STORM}`);
     expect(destinations).toContain('https://example.org/blog/uyghur-region?ref=mail&x=1');
+    // the redirect gives the storm page the recipient's token, and leaves other sites' addresses alone
+    const arrivals = await Promise.all(tracked.map(async (h) => (await fetch(h, { redirect: 'manual' })).headers.get('location')));
+    expect(arrivals).toContain(`${ctx().baseUrl}/s/${STORM}?r=${token}`);
+    expect(arrivals).toContain('https://example.org/blog/uyghur-region?ref=mail&x=1');
     // the text part carries the same tracked links
     for (const h of tracked) expect(mail!.parsed.text).toContain(h);
     // the call to action is a button: a paragraph of one link becomes a styled table cell

@@ -1,11 +1,12 @@
 // A click on a tracked link: the signature is checked before anything else, so only destinations we put
-// in an email can be reached through our redirect; then the click is counted for the message.
+// in an email can be reached through our redirect; then the click is counted for the message. A token
+// changed in the address still leads only there, and counts for nobody unless it is a recipient's.
 import type { Deps } from '../../deps.ts';
 import { Problem } from '../../http/problem.ts';
 import { isTokenShaped } from '../../lib/tokens.ts';
 import { recordEvent, verifySignedUrl } from '../tracking/index.ts';
 import { findRecipientByToken } from './recipients.repo.ts';
-import { isWebUrl, withoutAttribution } from './tracked-links.ts';
+import { isWebUrl, verifyTrackedLink, withAttribution, withoutAttribution } from './tracked-links.ts';
 
 export const badLink = () => new Problem(400, 'bad-link', 'This link is not valid',
   'It may have been cut short when it was copied. Please use the link in the email again.');
@@ -20,7 +21,11 @@ export interface TrackedLink {
 export async function followTrackedLink(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'secret'>, link: TrackedLink, count = true): Promise<string> {
   const { token, url, signature } = link;
   if (!isTokenShaped(token) || typeof url !== 'string' || !isWebUrl(url)) throw badLink();
-  if (!verifySignedUrl(deps.secret, signature, 'link', token, url)) throw badLink();
+  let destination: string;
+  if (verifyTrackedLink(deps, signature, url)) destination = withAttribution(deps.config.publicUrl, url, token);
+  // a link from a mail sent before links were signed once per send: the token and its attribution signed with it
+  else if (verifySignedUrl(deps.secret, signature, 'link', token, url)) destination = url;
+  else throw badLink();
   if (count) {
     const recipient = await findRecipientByToken(deps.db, token);
     if (recipient) {
@@ -30,5 +35,5 @@ export async function followTrackedLink(deps: Pick<Deps, 'db' | 'clock' | 'confi
       });
     }
   }
-  return url;
+  return destination;
 }

@@ -16,7 +16,7 @@ import { findBrand, translatorFor } from '../accounts/index.ts';
 import { abSubjectsOf } from './ab-test-input.ts';
 import type { MergeValues } from './merge-values.ts';
 import { openPixelUrl, withOpenPixel } from './open-pixel.ts';
-import { compileTrackedLink, isWebUrl, trackedLinkUrl, unsubscribeUrl } from './tracked-links.ts';
+import { isWebUrl, trackedLinkPieces, trackedLinkUrl, unsubscribeUrl } from './tracked-links.ts';
 
 export interface MessageContent {
   subject: string;
@@ -61,15 +61,21 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
   const { html: bodyHtml, placeholders } = renderMarkdownBody(message.body);
   const tag = (liquid: string) => placeholders.put(liquid);
 
-  // each web link becomes a variable holding that recipient's tracked URL; the destination itself may
-  // hold merge tags, so it is a (text) template of its own
+  // each web link becomes that recipient's tracked URL. A link to one destination for everyone is two
+  // fixed pieces around the recipient's token, made (and signed) once for the send, whose encodings the
+  // body keeps; a destination that holds merge tags is a (text) template of its own, made per recipient.
   const links: ((token: string, values: MergeValues) => string)[] = [];
+  const fixed: string[] = [];
   const linkedHtml = bodyHtml.replace(HREF, (whole, href: string) => {
     const destination = placeholders.restore(decodeAttribute(href));
-    const templated = containsLiquid(destination);
-    if (!templated && !isWebUrl(destination)) return whole; // mailto:
-    links.push(templated ? templatedLink(deps, compileTextTemplate(destination)) : compileTrackedLink(deps, destination.trim()));
-    return `href="${tag(`{{ __links[${links.length - 1}] }}`)}"`;
+    if (containsLiquid(destination)) {
+      links.push(templatedLink(deps, compileTextTemplate(destination)));
+      return `href="${tag(`{{ __links[${links.length - 1}] }}`)}"`;
+    }
+    if (!isWebUrl(destination)) return whole; // mailto:
+    const { before, after } = trackedLinkPieces(deps, destination.trim());
+    fixed.push(before, after);
+    return `href="${tag(`{{ __fixed[${fixed.length - 2}] }}{{ __token }}{{ __fixed[${fixed.length - 1}] }}`)}"`;
   });
 
   // the organisation's name, logo and colour, read once for the whole send
@@ -105,6 +111,8 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
     const scope = {
       ...values,
       __links: links.map((link) => link(token, values)),
+      __fixed: fixed,
+      __token: token,
       // the footer's words are fixed pieces (the same for everyone in a language); only the address is theirs
       __footer_html_before: footer.html[0],
       __footer_html_after: footer.html[1],
