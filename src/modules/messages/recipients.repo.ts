@@ -97,23 +97,21 @@ export async function recordDeliveryOutcomes(db: Db, outcomes: RecordedOutcome[]
         recipient_id: o.recipientId, attempted_at: o.attemptedAt, outcome: o.outcome, reply: o.reply.slice(0, 1000),
       }))).execute();
     }
+    // the sent in one statement per 500, each row given its own reply by a join with the batch's values:
+    // a third cheaper than reading each reply back from the log just written (and a CASE was slower still)
     const sent = outcomes.filter((o) => o.outcome === 'sent');
     for (let i = 0; i < sent.length; i += 500) {
       const chunk = sent.slice(i, i + 500);
-      await trx.updateTable('message_recipients')
-        .set((eb) => ({
-          status: 'sent',
-          attempts: eb('attempts', '+', 1),
-          first_attempt_at: eb.fn.coalesce('first_attempt_at', eb.val(chunk[0]!.attemptedAt)),
-          // the batch's last 2xx: within a fraction of a second of each one's own
-          sent_at: chunk.at(-1)!.attemptedAt,
-          // the reply just logged, read back through the log's index: a third cheaper than a CASE over the batch
-          last_reply: eb.selectFrom('delivery_attempts').select('delivery_attempts.reply')
-            .whereRef('delivery_attempts.recipient_id', '=', 'message_recipients.id')
-            .orderBy('delivery_attempts.id', 'desc').limit(1),
-          next_attempt_at: null,
-        }))
-        .where('id', 'in', chunk.map((o) => o.recipientId)).where('status', '=', 'queued').execute();
+      // the first row's casts type the columns (PostgreSQL would otherwise read the parameters as text)
+      const rows = sql.join(chunk.map((o, j) => j === 0
+        ? sql`(cast(${o.recipientId} as integer), cast(${o.reply.slice(0, 1000)} as text))`
+        : sql`(${o.recipientId}, ${o.reply.slice(0, 1000)})`));
+      // the batch's last 2xx is every row's sent_at: within a fraction of a second of each one's own
+      await sql`update message_recipients set status = 'sent', attempts = attempts + 1,
+          first_attempt_at = coalesce(first_attempt_at, ${chunk[0]!.attemptedAt}), sent_at = ${chunk.at(-1)!.attemptedAt},
+          last_reply = batch.column2, next_attempt_at = null
+        from (values ${rows}) as batch
+        where message_recipients.id = batch.column1 and message_recipients.status = 'queued'`.execute(trx);
     }
     for (const o of outcomes) {
       if (o.outcome === 'sent') continue;
