@@ -2,7 +2,7 @@
 // in its columns' order, written out as JSON: one string crosses between threads for a fifth of what
 // cloning the list value by value cost the main thread (the values are text, numbers and nulls). The list
 // is also the parameters of the multi-row statement that writes them, compiled once per row count (and per
-// database), so a batch is neither parsed into Kysely's nodes nor compiled again.
+// dialect), so a batch is neither parsed into Kysely's nodes nor compiled again.
 import type { Compilable, CompiledQuery } from 'kysely';
 import type { Db } from './schema.ts';
 
@@ -18,21 +18,39 @@ export function packRows<R>(rows: readonly R[], columns: readonly (keyof R)[]): 
 
 /** Runs packed rows through the statement `build` makes for rows of `columns` (a repository's), compiled once per row count. */
 export function packedWriter<R>(columns: readonly (keyof R)[], build: (db: Db, rows: R[]) => Compilable): (db: Db, packed: PackedRows) => Promise<void> {
-  const statements = new WeakMap<Db, Map<number, CompiledQuery>>();
-  return async (db, packed) => {
-    const values = JSON.parse(packed) as unknown[];
+  const write = valuesWriter(columns, build);
+  return (db, packed) => write(db, JSON.parse(packed) as unknown[]);
+}
+
+/** packedWriter for rows already flat: their values, row after row, each in its columns' order. */
+export function valuesWriter<R>(columns: readonly (keyof R)[], build: (db: Db, rows: R[]) => Compilable): (db: Db, values: unknown[]) => Promise<void> {
+  // each value is its own position, so the compiled parameters show the order the values must come in
+  const statement = statementPerCount((db, count) => build(db, Array.from({ length: count }, (_, row) =>
+    Object.fromEntries(columns.map((column, i) => [column, row * columns.length + i])) as R)).compile());
+  return async (db, values) => {
     const count = values.length / columns.length;
     if (count === 0) return;
-    let byCount = statements.get(db);
-    if (!byCount) statements.set(db, byCount = new Map());
+    await db.executeQuery({ ...statement(db, count), parameters: values });
+  };
+}
+
+/**
+ * The statement `build` makes for `count` rows, compiled once per count and dialect (a transaction shares
+ * its database's). `build` is given every parameter's value as its position, and the compiled statement
+ * must take them in that order: the caller then passes the real values in it.
+ */
+export function statementPerCount(build: (db: Db, count: number) => CompiledQuery): (db: Db, count: number) => CompiledQuery {
+  const statements = new WeakMap<object, Map<number, CompiledQuery>>();
+  return (db, count) => {
+    const { adapter } = db.getExecutor();
+    let byCount = statements.get(adapter);
+    if (!byCount) statements.set(adapter, byCount = new Map());
     let statement = byCount.get(count);
     if (!statement) {
-      // each value is its column's place, so the compiled parameters show the order the values must come in
-      const places = Object.fromEntries(columns.map((column, i) => [column, i])) as R;
-      statement = build(db, Array.from({ length: count }, () => places)).compile();
-      if (statement.parameters.some((p, i) => p !== i % columns.length)) throw new Error('the statement\'s parameters are not in the order of the packed values');
+      statement = build(db, count);
+      if (statement.parameters.some((p, i) => p !== i)) throw new Error('the statement\'s parameters are not in the order of its values');
       byCount.set(count, statement);
     }
-    await db.executeQuery({ ...statement, parameters: values });
+    return statement;
   };
 }

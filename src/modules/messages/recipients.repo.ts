@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
-import type { AttemptOutcome, Database, Db, MessageRecipientsTable, RecipientStatus } from '../../db/schema.ts';
+import { statementPerCount, valuesWriter } from '../../db/packed-rows.ts';
+import type { AttemptOutcome, Database, Db, DeliveryAttemptsTable, MessageRecipientsTable, RecipientStatus } from '../../db/schema.ts';
 
 export async function findRecipientByToken(db: Db, token: string) {
   return db.selectFrom('message_recipients').select(['id', 'message_id', 'person_id', 'email', 'status', 'vars'])
@@ -84,6 +85,26 @@ export interface RecordedOutcome {
   retryAt?: string | undefined;
 }
 
+const ATTEMPT_COLUMNS = ['recipient_id', 'attempted_at', 'outcome', 'reply'] as const;
+/** A batch's attempts, in one statement compiled once per batch size (a send's batches are mostly of one size). */
+const insertAttempts = valuesWriter<Insertable<DeliveryAttemptsTable>>(ATTEMPT_COLUMNS, (db, rows) => db.insertInto('delivery_attempts').values(rows));
+
+/**
+ * Marks a batch sent, each row with its own reply, by a join with the batch's values: a third cheaper than
+ * reading each reply back from the log just written (and a CASE was slower still). Its values: the first
+ * attempt's time, the sent time, then each recipient's id and reply.
+ */
+const markSent = statementPerCount((db, count) => {
+  // the first row's casts type the columns (PostgreSQL would otherwise read the parameters as text)
+  const rows = sql.join(Array.from({ length: count }, (_, j) => j === 0
+    ? sql`(cast(${2} as integer), cast(${3} as text))`
+    : sql`(${2 + 2 * j}, ${3 + 2 * j})`));
+  return sql`update message_recipients set status = 'sent', attempts = attempts + 1,
+      first_attempt_at = coalesce(first_attempt_at, ${0}), sent_at = ${1}, last_reply = batch.column2, next_attempt_at = null
+    from (values ${rows}) as batch
+    where message_recipients.id = batch.column1 and message_recipients.status = 'queued'`.compile(db);
+});
+
 /**
  * Writes a batch of delivery outcomes in one transaction: each attempt into the delivery log, and the
  * recipients' states (the sent ones in one statement). Only recipients still queued change, so writing
@@ -93,25 +114,18 @@ export async function recordDeliveryOutcomes(db: Db, outcomes: RecordedOutcome[]
   if (outcomes.length === 0) return;
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < outcomes.length; i += 500) {
-      await trx.insertInto('delivery_attempts').values(outcomes.slice(i, i + 500).map((o) => ({
-        recipient_id: o.recipientId, attempted_at: o.attemptedAt, outcome: o.outcome, reply: o.reply.slice(0, 1000),
-      }))).execute();
+      const values: unknown[] = [];
+      for (const o of outcomes.slice(i, i + 500)) values.push(o.recipientId, o.attemptedAt, o.outcome, o.reply.slice(0, 1000));
+      await insertAttempts(trx, values);
     }
-    // the sent in one statement per 500, each row given its own reply by a join with the batch's values:
-    // a third cheaper than reading each reply back from the log just written (and a CASE was slower still)
+    // the sent in one statement per 500, each row given its own reply by a join with the batch's values
     const sent = outcomes.filter((o) => o.outcome === 'sent');
     for (let i = 0; i < sent.length; i += 500) {
       const chunk = sent.slice(i, i + 500);
-      // the first row's casts type the columns (PostgreSQL would otherwise read the parameters as text)
-      const rows = sql.join(chunk.map((o, j) => j === 0
-        ? sql`(cast(${o.recipientId} as integer), cast(${o.reply.slice(0, 1000)} as text))`
-        : sql`(${o.recipientId}, ${o.reply.slice(0, 1000)})`));
       // the batch's last 2xx is every row's sent_at: within a fraction of a second of each one's own
-      await sql`update message_recipients set status = 'sent', attempts = attempts + 1,
-          first_attempt_at = coalesce(first_attempt_at, ${chunk[0]!.attemptedAt}), sent_at = ${chunk.at(-1)!.attemptedAt},
-          last_reply = batch.column2, next_attempt_at = null
-        from (values ${rows}) as batch
-        where message_recipients.id = batch.column1 and message_recipients.status = 'queued'`.execute(trx);
+      const values: unknown[] = [chunk[0]!.attemptedAt, chunk.at(-1)!.attemptedAt];
+      for (const o of chunk) values.push(o.recipientId, o.reply.slice(0, 1000));
+      await trx.executeQuery({ ...markSent(trx, chunk.length), parameters: values });
     }
     for (const o of outcomes) {
       if (o.outcome === 'sent') continue;
