@@ -3,7 +3,7 @@
 // cloning the list value by value cost the main thread (the values are text, numbers and nulls). The list
 // is also the parameters of the multi-row statement that writes them, compiled once per row count (and per
 // dialect), so a batch is neither parsed into Kysely's nodes nor compiled again.
-import type { Compilable, CompiledQuery } from 'kysely';
+import type { Compilable, CompiledQuery, QueryResult } from 'kysely';
 import type { Db } from './schema.ts';
 
 /** Rows packed: their values (text, numbers, nulls) in one JSON list. */
@@ -19,18 +19,20 @@ export function packRows<R>(rows: readonly R[], columns: readonly (keyof R)[]): 
 /** Runs packed rows through the statement `build` makes for rows of `columns` (a repository's), compiled once per row count. */
 export function packedWriter<R>(columns: readonly (keyof R)[], build: (db: Db, rows: R[]) => Compilable): (db: Db, packed: PackedRows) => Promise<void> {
   const write = valuesWriter(columns, build);
-  return (db, packed) => write(db, JSON.parse(packed) as unknown[]);
+  return async (db, packed) => {
+    await write(db, JSON.parse(packed) as unknown[]);
+  };
 }
 
-/** packedWriter for rows already flat: their values, row after row, each in its columns' order. */
-export function valuesWriter<R>(columns: readonly (keyof R)[], build: (db: Db, rows: R[]) => Compilable): (db: Db, values: unknown[]) => Promise<void> {
+/** packedWriter for rows already flat (their values, row after row, each in its columns' order); resolves with what the statement says it did. */
+export function valuesWriter<R>(columns: readonly (keyof R)[], build: (db: Db, rows: R[]) => Compilable): (db: Db, values: unknown[]) => Promise<QueryResult<unknown>> {
   // each value is its own position, so the compiled parameters show the order the values must come in
   const statement = statementPerCount((db, count) => build(db, Array.from({ length: count }, (_, row) =>
     Object.fromEntries(columns.map((column, i) => [column, row * columns.length + i])) as R)).compile());
   return async (db, values) => {
     const count = values.length / columns.length;
-    if (count === 0) return;
-    await db.executeQuery({ ...statement(db, count), parameters: values });
+    if (count === 0) return { rows: [], numAffectedRows: 0n };
+    return db.executeQuery({ ...statement(db, count), parameters: values });
   };
 }
 

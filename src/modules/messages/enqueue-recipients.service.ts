@@ -8,6 +8,7 @@ import { listAudienceBatch } from '../people/index.ts';
 import { inWriteThread } from '../../db/write-thread.ts';
 import { heldFields } from './ab-test-start.ts';
 import { mergeValuesOf } from './merge-values.ts';
+import { packRecipients } from './recipients.repo.ts';
 import { storeAudienceBatch } from './store-audience-batch.ts';
 
 /** A batch's rows are most of a copy's cost: on the embedded database they are written in its write thread. */
@@ -27,7 +28,7 @@ export async function enqueueAudienceBatch(
   const tokens = batchTokens(members.length);
   await storeInWriteThread(deps.db, {
     message,
-    rows: members.map((m, i) => ({
+    rows: packRecipients(members.map((m, i) => ({
       message_id: message.id,
       person_id: m.id,
       email: m.email,
@@ -36,8 +37,8 @@ export async function enqueueAudienceBatch(
       status: 'queued' as const,
       attempts: 0,
       bounced: 0,
-      ...heldFields(message),
-    })),
+      next_attempt_at: heldFields(message).next_attempt_at ?? null,
+    }))),
     toAfterId: members.at(-1)?.id ?? message.audience_after_id,
     doneAt: done ? deps.clock.now().toISOString() : null,
   });

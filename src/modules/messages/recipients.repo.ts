@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
-import { statementPerCount, valuesWriter } from '../../db/packed-rows.ts';
+import { packRows, statementPerCount, valuesWriter, type PackedRows } from '../../db/packed-rows.ts';
 import type { AttemptOutcome, Database, Db, DeliveryAttemptsTable, MessageRecipientsTable, RecipientStatus } from '../../db/schema.ts';
 
 export async function findRecipientByToken(db: Db, token: string) {
@@ -17,13 +17,30 @@ export async function findRecipientWithLanguages(db: Db, token: string) {
   return { message_id: row.message_id, person_id: row.person_id, languages: [vars.language, row.language] };
 }
 
+type RecipientInsert = Insertable<MessageRecipientsTable>;
+
 /** Adds recipients; a person already on the message is left as they are. Returns how many were added. */
-export async function insertRecipients(db: Db, rows: Insertable<MessageRecipientsTable>[]): Promise<number> {
+export async function insertRecipients(db: Db, rows: RecipientInsert[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const result = await db.insertInto('message_recipients').values(rows)
-    .onConflict((oc) => oc.columns(['message_id', 'person_id']).doNothing())
-    .executeTakeFirst();
+  const result = await recipientsInsert(db, rows).executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+function recipientsInsert(db: Db, rows: RecipientInsert[]) {
+  return db.insertInto('message_recipients').values(rows).onConflict((oc) => oc.columns(['message_id', 'person_id']).doNothing());
+}
+
+/** The columns of an audience batch's rows, in the order they are packed in (db/packed-rows.ts). */
+const RECIPIENT_COLUMNS: readonly (keyof RecipientInsert)[] = ['message_id', 'person_id', 'email', 'token', 'vars', 'status', 'attempts', 'bounced', 'next_attempt_at'];
+
+/** An audience batch packed for the write thread: the rows of a large send cross as one string, not as objects. */
+export const packRecipients = (rows: readonly RecipientInsert[]): PackedRows => packRows(rows, RECIPIENT_COLUMNS);
+
+const writeRecipients = valuesWriter<RecipientInsert>(RECIPIENT_COLUMNS, recipientsInsert);
+
+/** insertRecipients for packed rows, in one statement compiled once per batch size. */
+export async function insertPackedRecipients(db: Db, packed: PackedRows): Promise<number> {
+  return Number((await writeRecipients(db, JSON.parse(packed) as unknown[])).numAffectedRows ?? 0);
 }
 
 export interface ClaimedRecipient {
