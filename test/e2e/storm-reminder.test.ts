@@ -69,7 +69,7 @@ describe.skipIf(!!skip)('"Remind me" in a browser', () => {
     await mailPage.setContent(String(mail!.parsed.html));
     await mailPage.screenshot({ path: artifactPath('reminder-email.png'), fullPage: true });
     const link = await mailPage.getByRole('link', { name: 'Take part now' }).getAttribute('href');
-    expect(link).toMatch(new RegExp(`^${app.baseUrl}/l/[A-Za-z0-9_-]{22}\\?u=`));
+    expect(link).toMatch(new RegExp(`^${app.baseUrl}/l/[A-Za-z0-9_-]{22}\\?m=\\d+&u=`));
     await mailPage.close();
 
     await page.goto(link!);

@@ -71,6 +71,23 @@ describeEachDatabase('tracked links', (ctx, dialect) => {
     expect((await ctx().api('GET', `/api/v1/messages/${messageId}`)).body.statistics.clicked).toBe(0);
   });
 
+  it('counts a link whose token was changed to a recipient of another message for nobody', async () => {
+    const first = await sendWithLinks(ctx(), `first-${dialect}`);
+    const second = await sendWithLinks(ctx(), `second-${dialect}`);
+    const swapped = new URL(first.article);
+    swapped.pathname = new URL(second.article).pathname;
+    const res = await follow(swapped.toString());
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('https://example.org/article?a=1');
+    for (const messageId of [first.messageId, second.messageId]) {
+      expect((await ctx().api('GET', `/api/v1/messages/${messageId}`)).body.statistics.clicked).toBe(0);
+    }
+    // and the link for another message's number no longer holds
+    const otherMessage = new URL(first.article);
+    otherMessage.searchParams.set('m', String(second.messageId));
+    expect((await fetch(otherMessage, { redirect: 'manual', headers: { accept: 'text/html' } })).status).toBe(400);
+  });
+
   it('sends a link whose token was changed only to its own destination, and counts it for nobody', async () => {
     const { messageId, storm } = await sendWithLinks(ctx(), `other-token-${dialect}`);
     const otherToken = new URL(storm);
@@ -88,6 +105,7 @@ describeEachDatabase('tracked links', (ctx, dialect) => {
     const token = new URL(article).pathname.split('/')[2]!;
     const destination = 'https://example.org/article?a=1';
     const old = new URL(article);
+    old.searchParams.delete('m');
     old.searchParams.set('s', sign(ctx().runtime.deps.secret, 'link', token, destination));
     const res = await follow(old.toString());
     expect(res.status).toBe(302);

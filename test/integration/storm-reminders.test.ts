@@ -71,7 +71,7 @@ async function personByEmail(ctx: TestContext, email: string) {
 
 const mailsTo = (address: string) => sink.mails.filter((m) => m.envelopeTo.includes(address));
 /** The personal link to the storm page in a reminder's text part: our tracked /l/ redirect. */
-const trackedLink = (mail: SinkMail) => /(http:\/\/127\.0\.0\.1:\d+\/l\/[A-Za-z0-9_-]+\?u=[^\s\]]+)/.exec(mail.parsed.text ?? '')![1]!;
+const trackedLink = (mail: SinkMail) => /(http:\/\/127\.0\.0\.1:\d+\/l\/[A-Za-z0-9_-]+\?m=[^\s\]]+)/.exec(mail.parsed.text ?? '')![1]!;
 
 describeEachDatabase('reminders of a storm', (ctx, dialect) => {
   beforeEach(() => { sink.mails.length = 0; });

@@ -19,6 +19,8 @@ import { openPixelUrl, withOpenPixel } from './open-pixel.ts';
 import { isWebUrl, trackedLinkPieces, trackedLinkUrl, unsubscribeUrl } from './tracked-links.ts';
 
 export interface MessageContent {
+  /** The message's id: its tracked links are signed for it. */
+  id: number;
   subject: string;
   body: string;
   language: string;
@@ -69,11 +71,11 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
   const linkedHtml = bodyHtml.replace(HREF, (whole, href: string) => {
     const destination = placeholders.restore(decodeAttribute(href));
     if (containsLiquid(destination)) {
-      links.push(templatedLink(deps, compileTextTemplate(destination)));
+      links.push(templatedLink(deps, message.id, compileTextTemplate(destination)));
       return `href="${tag(`{{ __links[${links.length - 1}] }}`)}"`;
     }
     if (!isWebUrl(destination)) return whole; // mailto:
-    const { before, after } = trackedLinkPieces(deps, destination.trim());
+    const { before, after } = trackedLinkPieces(deps, message.id, destination.trim());
     fixed.push(before, after);
     return `href="${tag(`{{ __fixed[${fixed.length - 2}] }}{{ __token }}{{ __fixed[${fixed.length - 1}] }}`)}"`;
   });
@@ -139,10 +141,10 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
 }
 
 /** A link whose destination is made from merge values: it must still be a web address, never javascript: or data:. */
-function templatedLink(deps: TemplateDeps, template: CompiledLiquid) {
+function templatedLink(deps: TemplateDeps, messageId: number, template: CompiledLiquid) {
   return (token: string, values: MergeValues) => {
     const url = template.render(values).trim();
-    return isWebUrl(url) ? trackedLinkUrl(deps, token, url) : /^mailto:/i.test(url) ? url : '#';
+    return isWebUrl(url) ? trackedLinkUrl(deps, messageId, token, url) : /^mailto:/i.test(url) ? url : '#';
   };
 }
 

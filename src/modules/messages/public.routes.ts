@@ -16,7 +16,7 @@ const hidden = { schema: { hide: true } };
 
 export function registerPublicMessageRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<TokenRequest>('/l/:token', hidden, async (req, reply) => {
-    const url = await followTrackedLink(deps, { token: req.params.token, url: req.query.u, signature: req.query.s }, req.method === 'GET');
+    const url = await followTrackedLink(deps, { token: req.params.token, message: req.query.m, url: req.query.u, signature: req.query.s }, req.method === 'GET');
     return reply.header('Cache-Control', 'no-store').redirect(url, 302);
   });
 

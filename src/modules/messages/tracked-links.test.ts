@@ -13,25 +13,29 @@ const destinations = [
 ];
 
 describe('a tracked link', () => {
-  it('is the same two pieces for every recipient, around that recipient\'s token', () => {
+  it('is the same two pieces for every recipient of a message, around that recipient\'s token', () => {
     for (const destination of destinations) {
-      const { before, after } = trackedLinkPieces(deps, destination);
+      const { before, after } = trackedLinkPieces(deps, 7, destination);
       for (let i = 0; i < 20; i++) {
         const token = randomToken();
-        const url = new URL(trackedLinkUrl(deps, token, destination));
+        const url = new URL(trackedLinkUrl(deps, 7, token, destination));
         expect(url.toString()).toBe(new URL(before + token + after).toString());
         expect(url.pathname).toBe(`/l/${token}`);
+        expect(url.searchParams.get('m')).toBe('7');
         expect(url.searchParams.get('u')).toBe(destination);
       }
     }
   });
 
-  it('carries a signature that holds for its destination and no other', () => {
+  it('carries a signature that holds for its message and destination and for no other', () => {
     for (const destination of destinations) {
-      const signature = new URL(trackedLinkUrl(deps, randomToken(), destination)).searchParams.get('s');
-      expect(verifyTrackedLink(deps, signature, destination)).toBe(true);
-      expect(verifyTrackedLink(deps, signature, `${destination}x`)).toBe(false);
-      expect(verifyTrackedLink({ ...deps, secret: 'b'.repeat(64) }, signature, destination)).toBe(false);
+      const signature = new URL(trackedLinkUrl(deps, 7, randomToken(), destination)).searchParams.get('s');
+      expect(verifyTrackedLink(deps, signature, '7', destination)).toBe(true);
+      expect(verifyTrackedLink(deps, signature, '8', destination)).toBe(false);
+      expect(verifyTrackedLink(deps, signature, '07', destination)).toBe(false);
+      expect(verifyTrackedLink(deps, signature, undefined, destination)).toBe(false);
+      expect(verifyTrackedLink(deps, signature, '7', `${destination}x`)).toBe(false);
+      expect(verifyTrackedLink({ ...deps, secret: 'b'.repeat(64) }, signature, '7', destination)).toBe(false);
     }
   });
 });

@@ -32,23 +32,26 @@ export function withoutAttribution(publicUrl: string, url: string): string {
   return u.toString();
 }
 
-export function trackedLinkUrl(deps: LinkDeps, token: string, destination: string): string {
-  const { before, after } = trackedLinkPieces(deps, destination);
+export function trackedLinkUrl(deps: LinkDeps, messageId: number, token: string, destination: string): string {
+  const { before, after } = trackedLinkPieces(deps, messageId, destination);
   return before + token + after;
 }
 
 /**
  * A tracked link cut where the recipient's token goes: the same two pieces for every recipient, so a send
- * signs each of its links once, not once per mail. The signature covers the destination as the organiser
- * wrote it; the redirect adds the token to our own pages' addresses itself (followTrackedLink).
+ * signs each of its links once, not once per mail. The signature covers the message and the destination as
+ * the organiser wrote it; the redirect adds the token to our own pages' addresses itself (followTrackedLink),
+ * and counts a click only for a recipient of that message.
  */
-export function trackedLinkPieces(deps: LinkDeps, destination: string): { before: string; after: string } {
+export function trackedLinkPieces(deps: LinkDeps, messageId: number, destination: string): { before: string; after: string } {
   const { publicUrl } = deps.config;
-  return { before: `${publicUrl}/l/`, after: `?u=${encodeURIComponent(destination)}&s=${sign(deps.secret, LINK_PURPOSE, destination)}` };
+  const signature = sign(deps.secret, LINK_PURPOSE, String(messageId), destination);
+  return { before: `${publicUrl}/l/`, after: `?m=${messageId}&u=${encodeURIComponent(destination)}&s=${signature}` };
 }
 
-export function verifyTrackedLink(deps: LinkDeps, signature: unknown, destination: string): boolean {
-  return verifySignature(deps.secret, signature, LINK_PURPOSE, destination);
+/** Whether `signature` is ours for the message and destination a link carries. */
+export function verifyTrackedLink(deps: LinkDeps, signature: unknown, messageId: unknown, destination: string): boolean {
+  return typeof messageId === 'string' && /^[1-9]\d{0,15}$/.test(messageId) && verifySignature(deps.secret, signature, LINK_PURPOSE, messageId, destination);
 }
 
 const LINK_PURPOSE = 'link-to';
