@@ -11,6 +11,9 @@ interface Hole {
   index: number | undefined;
   fallback: string | undefined;
   raw: boolean;
+  /** The last value escaped, and how: a hole that prints the same string for everyone (a send's fixed pieces) is escaped once. */
+  lastText?: string;
+  lastEscaped?: string;
 }
 
 export interface SimpleTemplate {
@@ -54,7 +57,14 @@ export function compileSimpleTemplate(source: string, escapeOutput: boolean): Si
       if (value !== null && value !== undefined && typeof value !== 'string') return undefined;
       let text = value ?? '';
       if (text === '' && hole.fallback !== undefined) text = hole.fallback;
-      out.push(escapeOutput && !hole.raw ? escapeHtml(text) : text);
+      if (!escapeOutput || hole.raw) out.push(text);
+      else {
+        if (text !== hole.lastText) {
+          hole.lastText = text;
+          hole.lastEscaped = escapeHtml(text);
+        }
+        out.push(hole.lastEscaped!);
+      }
     }
     return out;
   };
