@@ -131,4 +131,26 @@ describeEachDatabase('emails in the supporter\'s language', (ctx, dialect) => {
       await ctx().api('PUT', '/api/v1/settings/strings/tr', {});
     }
   });
+
+  it('puts the unsubscribe address wherever the organisation\'s wording does, in each recipient\'s language', async () => {
+    const tag = `twice-${dialect}`;
+    expect((await ctx().api('PUT', '/api/v1/settings/strings/tr', { 'email.footer.unsubscribeLine': 'Çıkmak için: {url} (ya da {url})' })).status).toBe(200);
+    try {
+      await addSupporters(ctx().runtime.deps.db, [
+        { email: `${tag}-tr@example.org`, language: 'tr', tags: [tag] },
+        { email: `${tag}-en@example.org`, language: 'en', tags: [tag] },
+      ]);
+      await sendAndWait(ctx(), { subject: 'Sunday', body: 'Hi!', language: 'en', targets: { tags: [tag] } });
+      const tr = mailTo(`${tag}-tr@example.org`);
+      const trUrl = listUnsubscribeUrl(tr);
+      expect(tr.parsed.text).toContain(`\nÇıkmak için: ${trUrl} (ya da ${trUrl})\n`);
+      const en = mailTo(`${tag}-en@example.org`);
+      const enUrl = listUnsubscribeUrl(en);
+      expect(enUrl).not.toBe(trUrl);
+      expect(en.parsed.text).toContain(`\n${createTranslator('en').text('email.footer.unsubscribeLine', { url: enUrl })}\n`);
+      expect(String(en.parsed.text).split(enUrl)).toHaveLength(2);
+    } finally {
+      await ctx().api('PUT', '/api/v1/settings/strings/tr', {});
+    }
+  });
 }, () => ({ env: { SMTP_URL: sink.url, ORG_NAME: ORG } }));

@@ -87,6 +87,13 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
   for (const lang of shippedLanguages) footers.set(lang, compileEmailFooter(await translatorFor(deps, lang), brand.name, reason));
   const messageFooter = footers.get(supportedLanguage(message.language) ?? 'en')!;
   const footerFor = (language: string | null | undefined) => footers.get(supportedLanguage(language) ?? '') ?? messageFooter;
+  // the text footer holds the address wherever the words put it (an organisation's wording may do so any number
+  // of times): each language's pieces are padded to the most any has, so one template serves them all, and the
+  // pieces, the same for everyone in a language, keep their encodings
+  const urlsInText = Math.max(0, ...[...footers.values()].map((f) => f.text.length - 1));
+  const paddedText = new Map([...footers.values()].map((f) => [f, Array.from({ length: urlsInText + 1 }, (_, i) => f.text[i] ?? '')]));
+  const footerTextTag = Array.from({ length: urlsInText }, (_, i) => `{{ __footer_text[${i}] }}{{ __footer_urls[${i}] }}`).join('')
+    + `{{ __footer_text[${urlsInText}] }}`;
 
   // the footer and the organisation's name are values, not template source: their words can never be read as Liquid
   const logoUrl = brand.logoSrc && `${deps.config.publicUrl}${brand.logoSrc}`;
@@ -94,7 +101,7 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
     bodyHtml: linkedHtml, lang: message.language, title: tag('{{ __subject }}'), footerHtml: tag('{{ __footer_html_before | raw }}{{ __unsubscribe_url }}{{ __footer_html_after | raw }}'),
     brand: { name: tag('{{ __org_name }}'), logoUrl: logoUrl && tag('{{ __logo_url }}'), colour: brand.shown.primary },
   });
-  const text = `${htmlToPlainText(linkedHtml)}\n\n${tag('{{ __footer_text }}')}\n`;
+  const text = `${htmlToPlainText(linkedHtml)}\n\n${tag(footerTextTag)}\n`;
 
   const pixelled = message.track_opens ? withOpenPixel(html, tag('{{ __open_url }}')) : html;
   const htmlTemplate = compileHtmlTemplate(placeholders.restore(pixelled));
@@ -118,7 +125,8 @@ export async function compileMessage(deps: TemplateDeps, message: MessageContent
       // the footer's words are fixed pieces (the same for everyone in a language); only the address is theirs
       __footer_html_before: footer.html[0],
       __footer_html_after: footer.html[1],
-      __footer_text: footer.text.join(unsubscribeLink),
+      __footer_text: paddedText.get(footer),
+      __footer_urls: Array.from({ length: urlsInText }, (_, i) => (i < footer.text.length - 1 ? unsubscribeLink : '')),
       __unsubscribe_url: unsubscribeLink,
       __subject: subject,
       __org_name: brand.name,
