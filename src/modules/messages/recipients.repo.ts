@@ -112,7 +112,7 @@ const insertAttempts = valuesWriter<Insertable<DeliveryAttemptsTable>>(ATTEMPT_C
  * values: a third cheaper than reading each reply back from the log just written (and a CASE was slower
  * still). Its values: the first attempt's time, the sent time, then each recipient's id and reply.
  * Not on PostgreSQL: there the join's plan may take the rows in another order than the statements that
- * renew and claim leases (`id in (…)`), and two transactions deadlocked (the multi-process test, 2 runs of 4).
+ * renew and claim leases (`id in (…)`), and two transactions deadlocked (three test runs with several workers).
  */
 const markSent = statementPerCount((db, count) => {
   // the first row's casts type the columns (PostgreSQL would otherwise read the parameters as text)
