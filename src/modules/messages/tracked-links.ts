@@ -3,8 +3,7 @@
 // pointed anywhere else. The redirect sends a click on to our storm and article pages with the token
 // (r=), so the page can attribute (the article page then knows whose share link it gives out).
 import type { Deps } from '../../deps.ts';
-import { sign, verifySignature } from '../../lib/tokens.ts';
-import { signUrl } from '../tracking/index.ts';
+import { signUrl, verifySignedUrl } from '../tracking/index.ts';
 
 type LinkDeps = Pick<Deps, 'secret' | 'config'>;
 
@@ -45,13 +44,13 @@ export function trackedLinkUrl(deps: LinkDeps, messageId: number, token: string,
  */
 export function trackedLinkPieces(deps: LinkDeps, messageId: number, destination: string): { before: string; after: string } {
   const { publicUrl } = deps.config;
-  const signature = sign(deps.secret, LINK_PURPOSE, String(messageId), destination);
+  const signature = signUrl(deps.secret, LINK_PURPOSE, String(messageId), destination);
   return { before: `${publicUrl}/l/`, after: `?m=${messageId}&u=${encodeURIComponent(destination)}&s=${signature}` };
 }
 
 /** Whether `signature` is ours for the message and destination a link carries. */
 export function verifyTrackedLink(deps: LinkDeps, signature: unknown, messageId: unknown, destination: string): boolean {
-  return typeof messageId === 'string' && /^[1-9]\d{0,15}$/.test(messageId) && verifySignature(deps.secret, signature, LINK_PURPOSE, messageId, destination);
+  return typeof messageId === 'string' && /^[1-9]\d{0,15}$/.test(messageId) && verifySignedUrl(deps.secret, signature, LINK_PURPOSE, messageId, destination);
 }
 
 const LINK_PURPOSE = 'link-to';
