@@ -11,7 +11,7 @@ import { createNotifier } from './jobs/notifier.ts';
 import { createPgBossJobs } from './jobs/pg-boss-jobs.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
 import { heapGrowth } from './lib/heap-growth.ts';
-import { loadOrCreateSecret } from './modules/accounts/index.ts';
+import { applySenderLimits, loadOrCreateSecret } from './modules/accounts/index.ts';
 import { createMailer } from './mail/mailer.ts';
 import { startBounceListener } from './modules/bounces/index.ts';
 import { registerMessageJobs, stopSendsAfterTheirBatch } from './modules/messages/index.ts';
@@ -61,6 +61,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
   const mailer = createMailer(config);
   const bounce = options.bounce ?? readBounceConfig();
   const deps: Deps = { db, config, clock: options.clock ?? systemClock, jobs, notifier, secret, log, mailer, bounce };
+  await applySenderLimits(deps);
   registerMessageJobs(deps);
   registerStormJobs(deps);
   // a worker or a CLI command loads none of the web's modules: an idle worker process holds about 11 MB

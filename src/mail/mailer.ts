@@ -1,6 +1,6 @@
 // The SMTP side of sending: each message built as one Buffer (mime.ts), DKIM-signed when the sender's
-// domain has a key, held to the relay's rate limits, and handed to a pool of connections to SMTP_URL
-// that runs in a thread of its own (smtp-thread.ts).
+// domain has a key, held to its sender's rate limits, and handed to that sender's pool of connections to
+// SMTP_URL, in a thread of its own (smtp-thread.ts).
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/config.ts';
 import { Problem } from '../http/problem.ts';
@@ -9,6 +9,7 @@ import { splitMailbox } from './mailbox.ts';
 import { buildMime } from './mime.ts';
 import { alternativeBody, type MimeBody } from './mime-body.ts';
 import { createSendRate } from './send-rate.ts';
+import { createSenderLimitsTable, type SenderLimitsTable } from './sender-limits.ts';
 import type { SmtpPool } from './smtp-pool.ts';
 import { createThreadedSmtpPool } from './smtp-thread.ts';
 
@@ -35,6 +36,8 @@ export interface SendResult {
 export interface Mailer {
   /** Resolves after the relay's 2xx to the message; rejects with an error carrying responseCode when refused. */
   send(mail: OutgoingMail): Promise<SendResult>;
+  /** Each sender's connections and rates (sender-limits.ts): `of` a sender, and the senders' own, replaced whole. */
+  readonly senderLimits: SenderLimitsTable;
   close(): void;
 }
 
@@ -64,7 +67,8 @@ type MailerConfig = Pick<Config, 'smtpUrl' | 'smtpConnections' | 'sendPerSecond'
 
 export function createMailer(config: MailerConfig): Mailer {
   let pool: SmtpPool | undefined;
-  const rate = createSendRate({ perSecond: config.sendPerSecond, perHour: config.sendPerHour });
+  const rate = createSendRate();
+  const senderLimits = createSenderLimitsTable({ connections: config.smtpConnections, perSecond: config.sendPerSecond, perHour: config.sendPerHour });
   const dkim = createDkimSigner(config.dkimKeysDir, config.dkimSelector);
   function getPool() {
     if (!config.smtpUrl) {
@@ -75,12 +79,15 @@ export function createMailer(config: MailerConfig): Mailer {
     return pool;
   }
   return {
+    senderLimits,
     async send(mail) {
       const smtp = getPool();
       try {
         const from = splitMailbox(mail.from).address;
+        const sender = from.toLowerCase();
+        const limits = senderLimits.of(sender);
         // each await is a turn of the microtask queue per mail: only taken when there is something to wait for
-        const waiting = rate.take(from);
+        const waiting = rate.take(sender, limits);
         if (waiting) await waiting;
         const domain = from.split('@').pop()!;
         const raw = buildMime({
@@ -88,7 +95,7 @@ export function createMailer(config: MailerConfig): Mailer {
           headers: mail.headers, messageId: mail.messageId ?? randomMessageId(from), date: new Date(),
         });
         const message = dkim.signs(domain) ? await dkim.sign(domain, raw) : raw;
-        const response = await smtp.send({ from: mail.envelopeFrom ?? from, to: splitMailbox(mail.to).address }, message);
+        const response = await smtp.send({ from: mail.envelopeFrom ?? from, to: splitMailbox(mail.to).address }, message, { sender, connections: limits.connections });
         return { response };
       } catch (err) {
         const e = err as { message?: string; responseCode?: number; response?: string; command?: string };

@@ -5,10 +5,17 @@ import { hostname } from 'node:os';
 import { SmtpSession, type SmtpSettings } from './smtp-client.ts';
 
 export interface SmtpPool {
-  /** Resolves with the relay's reply to the message; rejects with an SmtpReplyError. */
-  send(envelope: { from: string; to: string }, message: Buffer): Promise<string>;
+  /**
+   * Resolves with the relay's reply to the message; rejects with an SmtpReplyError. `route`: the sender
+   * whose connections carry it and how many it may have (a pool of the mail thread's per sender), when
+   * the pool serves several.
+   */
+  send(envelope: { from: string; to: string }, message: Buffer, route?: SmtpRoute): Promise<string>;
   close(): void;
 }
+
+/** Which sender's connections carry a message, and how many that sender may have open. */
+export interface SmtpRoute { sender: string; connections: number }
 
 export interface SmtpPoolOptions {
   url: string;
@@ -19,13 +26,20 @@ export interface SmtpPoolOptions {
 
 interface Idle { session: SmtpSession; timer: NodeJS.Timeout }
 
-export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
+export interface ResizableSmtpPool extends SmtpPool {
+  /** How many connections the pool may open. */
+  readonly connections: number;
+  setConnections(n: number): void;
+}
+
+export function createSmtpPool(options: SmtpPoolOptions): ResizableSmtpPool {
   const settings = smtpSettingsFrom(options.url);
   const idleMs = options.idleMs ?? 10_000;
   const idle: Idle[] = [];
   const waiting: ((s: SmtpSession | Error) => void)[] = [];
   let open = 0;
   let closed = false;
+  let limit = Math.max(1, options.connections);
 
   async function acquire(): Promise<SmtpSession> {
     for (let entry = idle.pop(); entry; entry = idle.pop()) {
@@ -33,7 +47,7 @@ export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
       if (!entry.session.broken) return entry.session;
       drop(entry.session);
     }
-    if (open < options.connections) {
+    if (open < limit) {
       open++;
       const session = new SmtpSession(settings);
       try {
@@ -51,6 +65,11 @@ export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
 
   function release(session: SmtpSession) {
     if (session.broken || closed) return drop(session);
+    // fewer connections allowed now: this one closes instead of taking the next message
+    if (open > limit) {
+      session.quit();
+      return drop(session);
+    }
     const next = waiting.shift();
     if (next) return next(session);
     const timer = setTimeout(() => {
@@ -71,7 +90,20 @@ export function createSmtpPool(options: SmtpPoolOptions): SmtpPool {
     if (next) acquire().then(next, next);
   }
 
+  /** More connections allowed: those waiting for one open their own now; fewer: the extra close as they finish. */
+  function setConnections(n: number) {
+    limit = Math.max(1, n);
+    while (open < limit && waiting.length > 0) {
+      open++;
+      const next = waiting.shift()!;
+      const session = new SmtpSession(settings);
+      session.open().then(() => next(session), (err: Error) => { drop(session); next(err); });
+    }
+  }
+
   return {
+    setConnections,
+    get connections() { return limit; },
     async send(envelope, message) {
       if (closed) throw new Error('the mail pool is closed');
       const session = await acquire();

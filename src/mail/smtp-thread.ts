@@ -72,12 +72,15 @@ export function createThreadedSmtpPool(options: SmtpPoolOptions): SmtpPool {
   }
 
   return {
-    send(envelope, message) {
+    send(envelope, message, route) {
       if (closed) return Promise.reject(new Error('the mail pool is closed'));
       const id = ++next;
       // a message in a buffer of its own is handed over, not copied
       const own = message.byteOffset === 0 && message.byteLength === message.buffer.byteLength && message.buffer instanceof ArrayBuffer;
-      outgoing.push({ id, from: envelope.from, to: envelope.to, message: own ? message : new Uint8Array(message) });
+      outgoing.push({
+        id, from: envelope.from, to: envelope.to, message: own ? message : new Uint8Array(message),
+        sender: route?.sender ?? '', connections: route?.connections ?? options.connections,
+      });
       if (own) transfer.push(message.buffer as ArrayBuffer);
       flushing ??= setImmediate(flush);
       return new Promise<string>((resolve, reject) => waiters.push({ resolve, reject }));

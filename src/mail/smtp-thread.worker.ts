@@ -1,14 +1,25 @@
-// The mail thread's side (smtp-thread.ts): the pool of relay connections, fed batches of messages and
-// answering each with the relay's reply or the refusal, in batches of its own.
+// The mail thread's side (smtp-thread.ts): the relay's connections, a pool per sender, fed batches of
+// messages and answering each with the relay's reply or the refusal, in batches of its own.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createSmtpPool, type SmtpPoolOptions } from './smtp-pool.ts';
+import { createSmtpPool, type ResizableSmtpPool, type SmtpPoolOptions } from './smtp-pool.ts';
 import type { SmtpReplyError } from './smtp-client.ts';
 
-export interface Outgoing { id: number; from: string; to: string; message: Uint8Array }
+/** A message, and whose connections carry it (`sender`, at most `connections` of them). */
+export interface Outgoing { id: number; from: string; to: string; message: Uint8Array; sender: string; connections: number }
 export type Outcome = { id: number; reply: string } | { id: number; error: { message: string; responseCode?: number | undefined; command?: string; response?: string | undefined } };
 
-const pool = createSmtpPool(workerData as SmtpPoolOptions);
+const options = workerData as SmtpPoolOptions;
+/** Each sender's connections, opened as its first message comes, resized when its limit changes. */
+const pools = new Map<string, ResizableSmtpPool>();
 const port = parentPort!;
+
+function poolFor(sender: string, connections: number): ResizableSmtpPool {
+  let pool = pools.get(sender);
+  if (!pool) pools.set(sender, pool = createSmtpPool({ ...options, connections }));
+  else if (pool.connections !== connections) pool.setConnections(connections);
+  return pool;
+}
+
 let answers: Outcome[] = [];
 
 let onTheirWay = 0;
@@ -17,14 +28,14 @@ let closing = false;
 port.on('message', (batch: Outgoing[] | 'close') => {
   if (batch === 'close') {
     closing = true;
-    pool.close();
+    for (const pool of pools.values()) pool.close();
     endIfDone();
     return;
   }
-  for (const { id, from, to, message } of batch) {
+  for (const { id, from, to, message, sender, connections } of batch) {
     onTheirWay++;
     const bytes = Buffer.from(message.buffer, message.byteOffset, message.byteLength);
-    pool.send({ from, to }, bytes).then((reply) => answer({ id, reply }), (err: SmtpReplyError) => answer({
+    poolFor(sender, connections).send({ from, to }, bytes).then((reply) => answer({ id, reply }), (err: SmtpReplyError) => answer({
       id, error: { message: String(err?.message ?? err), responseCode: err?.responseCode, command: err?.command, response: err?.response },
     }));
   }

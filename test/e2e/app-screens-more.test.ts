@@ -142,6 +142,34 @@ describe.skipIf(!!skip)('the organiser\'s app in Uyghur, on a phone, and by role
     }
   }, 30_000);
 
+  it('sets a sender\'s connections and rates at the relay on the email settings screen', async () => {
+    const { context, page, errors } = await f.signedIn(f.owner);
+    try {
+      const found = await f.check(page, '/app/settings/email', 'settings-email-limits');
+      await page.fill('#field-senders', 'Press Team <press@example.org>');
+      // a row for the default sender and one for the identity as it is typed, the defaults shown in the boxes
+      expect(await page.locator('tbody th[scope=row]').allTextContents()).toEqual(['outcry@localhost', 'press@example.org']);
+      expect(await page.locator('input[name=limits-1-connections]').getAttribute('placeholder')).toBe('5');
+      expect(await page.locator('input[name=limits-1-per_hour]').getAttribute('placeholder')).toBe('no limit');
+      await page.fill('input[name=limits-1-connections]', '2');
+      await page.fill('input[name=limits-1-per_second]', '14');
+      await page.click('form[aria-labelledby=senders-title] button[type=submit]');
+      await page.locator('form[aria-labelledby=senders-title] :text-is("Saved.")').waitFor();
+      const saved = (await sessionApi(f.app, f.owner, 'GET', '/api/v1/settings/senders')).body;
+      expect(saved.limits).toEqual([{ sender: 'press@example.org', connections: 2, per_second: 14, per_hour: null }]);
+      // read back on a fresh load
+      await page.reload();
+      await expect.poll(() => page.locator('input[name=limits-1-connections]').inputValue()).toBe('2');
+      await page.screenshot({ path: artifactPath('app-screen-settings-email-limits-saved.png'), fullPage: true });
+      found.push(...(await seriousViolations(page)).map((v) => `settings-email-limits-saved: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.join(', ')}`));
+      expect(found).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await sessionApi(f.app, f.owner, 'PUT', '/api/v1/settings/senders', { items: [], limits: [] });
+      await context.close();
+    }
+  }, 30_000);
+
   it('shows a viewer the numbers but no button to send, and the API refuses them a send', async () => {
     const { context, page } = await f.signedIn(f.viewer);
     await f.check(page, `/app/messages/${f.messageId}`, 'viewer-message');

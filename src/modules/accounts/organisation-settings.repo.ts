@@ -1,9 +1,10 @@
 // The organisation's own settings kept as JSON in one settings row each: `organisation` (name, colours),
-// `senders` (the sender identities messages may use), `organisation_logo` (what the logo is: its type and
-// content hash) and `organisation_logo_data` (its bytes, read only when the logo itself is asked for).
+// `senders` (the sender identities messages may use), `sender_limits` (their limits at the relay),
+// `organisation_logo` (what the logo is: its type and content hash) and `organisation_logo_data` (its
+// bytes, read only when the logo itself is asked for).
 import type { Db } from '../../db/schema.ts';
 
-export type OrganisationSettingKey = 'organisation' | 'senders' | 'organisation_logo' | 'organisation_logo_data';
+export type OrganisationSettingKey = 'organisation' | 'senders' | 'sender_limits' | 'organisation_logo' | 'organisation_logo_data';
 
 export async function readSettingJson(db: Db, key: OrganisationSettingKey): Promise<unknown> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();

@@ -27,12 +27,37 @@ const OrganisationInput = Type.Object({
   primary_color: Organisation.properties.primary_color,
   accent_color: Organisation.properties.accent_color,
 });
+const orDefault = (schema: ReturnType<typeof Type.Integer> | ReturnType<typeof Type.Number>, description: string) => Type.Union([schema, Type.Null()], { description: `${description}; null: the default` });
+const connections = Type.Integer({ minimum: 1, maximum: 100 });
+const perSecond = Type.Number({ exclusiveMinimum: 0, maximum: 100_000 });
+const perHour = Type.Integer({ minimum: 1, maximum: 100_000_000 });
+const SenderLimits = Type.Object({
+  sender: Type.String({ maxLength: 320, description: 'The sender\'s address (one of the identities, or the default sender)' }),
+  connections: orDefault(connections, 'SMTP connections its mail goes over'),
+  per_second: orDefault(perSecond, 'Messages a second at most'),
+  per_hour: orDefault(perHour, 'Messages an hour at most'),
+});
 const Senders = Type.Object({
   default_from: Type.String({ description: 'MAIL_FROM' }),
   smtp: Type.Union([Type.String(), Type.Null()], { description: 'The relay (scheme, host and port); null when SMTP_URL is unset' }),
   items: Type.Array(Type.String()),
+  defaults: Type.Object({
+    connections: Type.Integer({ description: 'SMTP_CONNECTIONS' }),
+    per_second: Type.Number({ description: 'SEND_PER_SECOND; 0: no limit' }),
+    per_hour: Type.Integer({ description: 'SEND_PER_HOUR; 0: no limit' }),
+  }, { description: 'The limits of a sender without its own' }),
+  limits: Type.Array(SenderLimits, { description: 'The senders with limits of their own at the relay' }),
 });
-const SendersInput = Type.Object({ items: Type.Array(Type.String({ maxLength: 320 }), { maxItems: 50 }) });
+const SendersInput = Type.Object({
+  items: Type.Array(Type.String({ maxLength: 320 }), { maxItems: 50 }),
+  // a limit left out is the default (not null: validation would read a 0 as null, and a 0 must be refused)
+  limits: Type.Optional(Type.Array(Type.Object({
+    sender: SenderLimits.properties.sender,
+    connections: Type.Optional(Type.Integer({ ...connections, description: 'SMTP connections its mail goes over; left out: the default' })),
+    per_second: Type.Optional(Type.Number({ ...perSecond, description: 'Messages a second at most; left out: the default' })),
+    per_hour: Type.Optional(Type.Integer({ ...perHour, description: 'Messages an hour at most; left out: the default' })),
+  }), { maxItems: 51, description: 'Each sender\'s own limits, replacing all those before; left out: each sender still listed keeps its own' })),
+});
 const SmtpTestInput = Type.Object({ email: Type.String({ minLength: 3, maxLength: 320 }) });
 const SmtpTestResult = Type.Object({ response: Type.String({ description: 'The relay\'s answer' }) });
 
@@ -64,12 +89,12 @@ export function registerOrganisationRoutes(root: FastifyInstance, deps: Deps): v
   });
 
   app.get('/api/v1/settings/senders', {
-    config: { role: 'campaigner' }, schema: { tags, summary: 'The sender identities messages may use, the default sender and the relay', response: { 200: Senders } },
+    config: { role: 'campaigner' }, schema: { tags, summary: 'The sender identities messages may use, the default sender, the relay and each sender\'s limits there', response: { 200: Senders } },
   }, async () => getSenders(deps));
 
   app.put('/api/v1/settings/senders', {
-    config: owner, schema: { tags, summary: 'Replace the sender identities', body: SendersInput, response: { 200: Senders } },
-  }, async (req) => setSenders(deps, req.body.items));
+    config: owner, schema: { tags, summary: 'Replace the sender identities, and their limits at the relay', body: SendersInput, response: { 200: Senders } },
+  }, async (req) => setSenders(deps, req.body.items, req.body.limits));
 
   app.post('/api/v1/settings/smtp/test', {
     config: owner, schema: { tags, summary: 'Send a test mail through the relay; answers with the relay\'s reply', body: SmtpTestInput, response: { 200: SmtpTestResult } },

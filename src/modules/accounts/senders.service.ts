@@ -1,13 +1,25 @@
 // The sender identities messages may use (when an owner lists any, a message may come only from one of
-// them or from MAIL_FROM), and a test mail through the relay that returns the relay's own answer.
+// them or from MAIL_FROM), each one's own limits at the relay (sender-limits.service.ts), and a test mail
+// through the relay that returns the relay's own answer.
 import type { Deps } from '../../deps.ts';
 import { invalid, Problem, type InvalidParam } from '../../http/problem.ts';
 import { formatMailbox, parseMailbox } from '../../mail/mailbox.ts';
 import { SmtpError } from '../../mail/mailer.ts';
 import { organisationName } from './organisation.service.ts';
 import { readSettingJson, writeSettingJson } from './organisation-settings.repo.ts';
+import {
+  defaultSenderLimits, readSenderLimits, senderLimitsFor, useSenderLimits, writeSenderLimits, type SenderLimitsEntry, type SenderLimitsInput,
+} from './sender-limits.service.ts';
 
-export interface Senders { default_from: string; smtp: string | null; items: string[] }
+export interface Senders {
+  default_from: string;
+  smtp: string | null;
+  items: string[];
+  /** What a sender without limits of its own has. */
+  defaults: ReturnType<typeof defaultSenderLimits>;
+  /** The senders that have limits of their own. */
+  limits: SenderLimitsEntry[];
+}
 
 /** The relay as an organiser may see it: scheme, host and port, never the password. */
 function relayOf(smtpUrl: string | undefined): string | null {
@@ -22,18 +34,32 @@ function relayOf(smtpUrl: string | undefined): string | null {
 
 export async function getSenders(deps: Pick<Deps, 'db' | 'config'>): Promise<Senders> {
   const items = (await readSettingJson(deps.db, 'senders') ?? []) as string[];
-  return { default_from: deps.config.mailFrom, smtp: relayOf(deps.config.smtpUrl), items };
+  return {
+    default_from: deps.config.mailFrom, smtp: relayOf(deps.config.smtpUrl), items,
+    defaults: defaultSenderLimits(deps), limits: await readSenderLimits(deps),
+  };
 }
 
-export async function setSenders(deps: Pick<Deps, 'db' | 'config'>, items: string[]): Promise<Senders> {
+/**
+ * Replaces the sender identities and, when `limits` is given, their limits at the relay (else each sender
+ * still listed keeps its own). Limits take effect in this process at once, in a worker from its next send.
+ */
+export async function setSenders(deps: Pick<Deps, 'db' | 'config' | 'mailer'>, items: string[], limits?: SenderLimitsInput[]): Promise<Senders> {
   const problems: InvalidParam[] = [];
   const mailboxes = items.map((item, i) => {
     const mailbox = parseMailbox(item.trim());
     if (!mailbox) problems.push({ name: `items.${i}`, reason: `"${item}" is not a sender like Name <name@example.org>` });
     return mailbox;
   });
+  const senders = new Set(mailboxes.flatMap((m) => (m ? [m.address.toLowerCase()] : [])));
+  senders.add(addressOf(deps.config.mailFrom));
+  const entries = await senderLimitsFor(deps, senders, limits, problems);
   if (problems.length) throw invalid(problems);
-  await writeSettingJson(deps.db, 'senders', [...new Set(mailboxes.map((m) => formatMailbox(m!)))]);
+  await deps.db.transaction().execute(async (trx) => {
+    await writeSettingJson(trx, 'senders', [...new Set(mailboxes.map((m) => formatMailbox(m!)))]);
+    await writeSenderLimits(trx, entries);
+  });
+  useSenderLimits(deps, entries);
   return getSenders(deps);
 }
 

@@ -6,11 +6,13 @@
 // for one message at once: each claims its own batches and keeps them leased while it holds them.
 import type { Deps } from '../../deps.ts';
 import type { Message } from '../../db/schema.ts';
+import { applySenderLimits } from '../accounts/index.ts';
 import { mailableAmong } from '../people/index.ts';
 import { deliverToRecipient } from './deliver.ts';
 import { copyAudience, type AudienceCopier } from './audience-copier.ts';
 import type { CompiledMessage } from './message-template.ts';
 import { findMessageById, updateMessageIfStatus } from './messages.repo.ts';
+import { senderOf } from './messages.service.ts';
 import { createOutcomeWriter } from './outcome-writer.ts';
 import { createRecipientLeases, type RecipientLeases } from './recipient-leases.ts';
 import { inWriteThread } from '../../db/write-thread.ts';
@@ -46,8 +48,10 @@ export async function runSend(deps: SendDeps, messageId: number, control: SendLo
   const message = await findMessageById(deps.db, messageId);
   if (!message || message.status !== 'sending') return 'idle';
   if (control.stopping()) return 'stopped';
+  // the sender's limits as last saved, from whichever process saved them: its connections size the window
+  await applySenderLimits(deps);
   const copy = message.audience_done_at === null ? copyAudience(deps, messageId, () => control.stopping()) : undefined;
-  const window = Math.max(1, deps.config.smtpConnections * MAILS_IN_FLIGHT_PER_CONNECTION);
+  const window = deps.mailer.senderLimits.of(senderOf(deps, message)).connections * MAILS_IN_FLIGHT_PER_CONNECTION;
   const batchSize = Math.min(1000, window * 4);
   const leases = createRecipientLeases(deps);
   const writer = createOutcomeWriter(deps, messageId, (ids) => leases.release(ids));
