@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSendRate } from './send-rate.ts';
 import { createSenderLimitsTable } from './sender-limits.ts';
 
 describe('send rate', () => {
+  // a mail told to wait sleeps on a timer: fake ones, so none is left running after a test
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it('lets a sender with no limits send at once', () => {
     const rate = createSendRate(() => 0);
     for (let i = 0; i < 1000; i++) expect(rate.take('a@example.org', { perSecond: 0, perHour: 0 })).toBeUndefined();
@@ -35,11 +39,38 @@ describe('send rate', () => {
     expect(sent).toBe(12);
   });
 
-  it('starts a sender anew when its limits change', () => {
-    const rate = createSendRate(() => 0);
-    for (let i = 0; i < 3; i++) rate.take('a@example.org', { perSecond: 3, perHour: 0 });
-    expect(rate.take('a@example.org', { perSecond: 3, perHour: 0 })).toBeInstanceOf(Promise);
-    expect(rate.take('a@example.org', { perSecond: 50, perHour: 0 })).toBeUndefined();
+  it('sends at a rate under one a second: one message, then one every few seconds', () => {
+    let now = 0;
+    const rate = createSendRate(() => now);
+    const limits = { perSecond: 0.5, perHour: 0 };
+    let sent = 0;
+    for (; now <= 10_000; now += 250) if (rate.take('a@example.org', limits) === undefined) sent++;
+    expect(sent).toBe(6); // at 0, 2, 4, 6, 8 and 10 seconds
+  });
+
+  it('keeps what a sender has used when its limits change', () => {
+    let now = 0;
+    const rate = createSendRate(() => now);
+    for (let i = 0; i < 100; i++) expect(rate.take('a@example.org', { perSecond: 1000, perHour: 100 })).toBeUndefined();
+    // a faster pace a second does not give the hour a new allowance
+    expect(rate.take('a@example.org', { perSecond: 999, perHour: 100 })).toBeInstanceOf(Promise);
+    // nor a lower one more than it leaves
+    const slow = createSendRate(() => now);
+    for (let i = 0; i < 3; i++) slow.take('b@example.org', { perSecond: 3, perHour: 0 });
+    expect(slow.take('b@example.org', { perSecond: 2, perHour: 0 })).toBeInstanceOf(Promise);
+
+  });
+
+  it('sends what waits by the sender\'s limits as they are when its turn comes', async () => {
+    const rate = createSendRate();
+    const limits = { perSecond: 1, perHour: 0 };
+    rate.take('c@example.org', limits);
+    let went = 0;
+    for (let i = 0; i < 3; i++) void rate.take('c@example.org', limits)!.then(() => went++);
+    // the limit is lifted while three wait: at their next look (a second on) all three go, not one a second
+    expect(rate.take('c@example.org', { perSecond: 0, perHour: 0 })).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(went).toBe(3);
   });
 });
 

@@ -17,19 +17,29 @@ export type OwnSenderLimits = Partial<SenderLimits>;
 export interface SenderLimitsTable {
   /** The limits of the sender of `from` (a mailbox or an address). */
   of(from: string): SenderLimits;
-  /** Every sender's own limits, by address (any case), replacing those before. */
-  replace(own: ReadonlyMap<string, OwnSenderLimits>): void;
+  /** Whether the sender of `from` has limits of its own. */
+  hasOwn(from: string): boolean;
+  /**
+   * Every sender's own limits, by address (any case), replacing those before, unless `savedAt` (when they
+   * were saved, an ISO time) is older than that of the limits in use: a read that a save overtook.
+   */
+  replace(own: ReadonlyMap<string, OwnSenderLimits>, savedAt?: string): void;
 }
 
 export function createSenderLimitsTable(defaults: SenderLimits): SenderLimitsTable {
   const base: SenderLimits = { ...defaults, connections: Math.max(1, defaults.connections) };
   let bySender = new Map<string, SenderLimits>();
+  let inUseSavedAt: string | undefined;
+  const addressOf = (from: string) => splitMailbox(from).address.toLowerCase();
   return {
     of(from) {
       if (bySender.size === 0) return base;
-      return bySender.get(splitMailbox(from).address.toLowerCase()) ?? base;
+      return bySender.get(addressOf(from)) ?? base;
     },
-    replace(own) {
+    hasOwn: (from) => bySender.size > 0 && bySender.has(addressOf(from)),
+    replace(own, savedAt) {
+      if (savedAt !== undefined && inUseSavedAt !== undefined && savedAt < inUseSavedAt) return;
+      if (savedAt !== undefined) inUseSavedAt = savedAt;
       const next = new Map<string, SenderLimits>();
       for (const [address, limits] of own) {
         next.set(address.toLowerCase(), {

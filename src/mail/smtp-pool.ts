@@ -85,14 +85,21 @@ export function createSmtpPool(options: SmtpPoolOptions): ResizableSmtpPool {
   function drop(session: SmtpSession) {
     session.destroy();
     open--;
-    // a slot is free: the first in line opens a session of its own
+    // a slot is free: the first in line opens a session of its own (not while the pool is over a lowered limit)
+    if (open >= limit) return;
     const next = waiting.shift();
     if (next) acquire().then(next, next);
   }
 
-  /** More connections allowed: those waiting for one open their own now; fewer: the extra close as they finish. */
+  /** More connections allowed: those waiting for one open their own now; fewer: idle ones close now, busy ones as they finish. */
   function setConnections(n: number) {
     limit = Math.max(1, n);
+    while (open > limit && idle.length > 0) {
+      const { session, timer } = idle.pop()!;
+      clearTimeout(timer);
+      session.quit();
+      open--;
+    }
     while (open < limit && waiting.length > 0) {
       open++;
       const next = waiting.shift()!;

@@ -1,54 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeEach, expect, it } from 'vitest';
+import type { Message } from '../../src/db/schema.ts';
+import { compileMessageVersions } from '../../src/modules/messages/message-versions.ts';
+import { runSend } from '../../src/modules/messages/send-loop.ts';
 import { addTaggedSupporters, sendAndWait } from '../helpers/fixtures.ts';
 import { describeEachDatabase } from '../helpers/test-app.ts';
-
-/**
- * A relay that holds each DATA reply back a little (so a sender's connections are busy at once) and
- * records which sender each connection carried, when it was open, and when each mail was taken.
- */
-async function startWatchingRelay(holdMs: number) {
-  const sessions = new Map<string, { senders: Set<string>; opened: number; closed: number }>();
-  const taken: { from: string; at: number }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onConnect(session, cb) {
-      sessions.set(session.id, { senders: new Set(), opened: Date.now(), closed: Infinity });
-      cb();
-    },
-    onClose(session) {
-      const s = sessions.get(session.id);
-      if (s) s.closed = Date.now();
-    },
-    onMailFrom(address, session, cb) {
-      sessions.get(session.id)?.senders.add(address.address);
-      cb();
-    },
-    onData(stream, session, cb) {
-      stream.resume();
-      stream.on('end', () => setTimeout(() => {
-        taken.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', at: Date.now() });
-        cb(null, 'Ok: queued');
-      }, holdMs));
-    },
-  });
-  server.on('error', () => {});
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
-    taken,
-    reset() { sessions.clear(); taken.length = 0; },
-    /** The most connections that carried this sender's mail open at one moment. */
-    mostOpenAtOnce(sender: string): number {
-      const spans = [...sessions.values()].filter((s) => s.senders.has(sender));
-      return Math.max(0, ...spans.map((a) => spans.filter((b) => b.opened <= a.opened && b.closed > a.opened).length));
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { startWatchingRelay } from '../helpers/watching-relay.ts';
 
 const relay = await startWatchingRelay(40);
 afterAll(() => relay.close());
@@ -112,3 +68,32 @@ describeEachDatabase('each sender\'s limits at the relay', (ctx, dialect) => {
     expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual(1_800);
   });
 }, () => ({ env: { SMTP_URL: relay.url, SMTP_CONNECTIONS: '6' } }));
+
+describeEachDatabase('a sender with limits of its own, with several send slots', (ctx, dialect) => {
+  beforeEach(() => relay.reset());
+
+  it('sends each of its messages from one slot only, so the one process sending holds it to the limits', async () => {
+    await ctx().api('PUT', '/api/v1/settings/senders', {
+      items: ['Solo <solo@example.org>', 'Any <any@example.org>'], limits: [{ sender: 'solo@example.org', connections: 1 }],
+    });
+    await addTaggedSupporters(ctx().runtime.deps.db, `${dialect}-solo`, 3);
+    await addTaggedSupporters(ctx().runtime.deps.db, `${dialect}-any`, 3);
+    const start = async (from: string, tag: string) => {
+      const created = await ctx().api('POST', '/api/v1/messages', { subject: 'Slots', body: 'Hi', from, targets: { tags: [tag] } });
+      expect((await ctx().api('POST', `/api/v1/messages/${created.body.id}/send`)).status).toBe(202);
+      return created.body.id as number;
+    };
+    const solo = await start('Solo <solo@example.org>', `${dialect}-solo`);
+    const any = await start('Any <any@example.org>', `${dialect}-any`);
+    // this process runs no jobs: the slots are run here by hand, as a worker would
+    const { deps } = ctx().runtime;
+    const control = (slot: number) => ({ slot, stopping: () => false, compiled: (m: Message) => compileMessageVersions(deps, m) });
+    expect(await runSend(deps, solo, control(1))).toBe('idle');
+    expect(relay.taken.filter((m) => m.from === 'solo@example.org')).toHaveLength(0);
+    expect(await runSend(deps, solo, control(0))).toBe('sent');
+    expect(relay.taken.filter((m) => m.from === 'solo@example.org')).toHaveLength(3);
+    // a sender with the defaults is sent by any slot
+    expect(await runSend(deps, any, control(1))).toBe('sent');
+    expect(relay.taken.filter((m) => m.from === 'any@example.org')).toHaveLength(3);
+  });
+}, () => ({ env: { SMTP_URL: relay.url, OUTCRY_SEND_PARALLEL: '4' }, worker: false }));

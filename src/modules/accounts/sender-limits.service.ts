@@ -24,18 +24,26 @@ export function defaultSenderLimits(deps: Pick<Deps, 'config'>) {
   return { connections: Math.max(1, deps.config.smtpConnections), per_second: deps.config.sendPerSecond, per_hour: deps.config.sendPerHour };
 }
 
+/** The row: the entries, and when they were saved (so a read that a save overtook is not used after it). */
+interface StoredSenderLimits { saved_at: string; limits: SenderLimitsEntry[] }
+
+async function readStored(db: Db): Promise<StoredSenderLimits | undefined> {
+  return await readSettingJson(db, 'sender_limits') as StoredSenderLimits | undefined;
+}
+
 export async function readSenderLimits(deps: Pick<Deps, 'db'>): Promise<SenderLimitsEntry[]> {
-  return (await readSettingJson(deps.db, 'sender_limits') ?? []) as SenderLimitsEntry[];
+  return (await readStored(deps.db))?.limits ?? [];
 }
 
 /** Reads the senders' limits and gives them to this process's mailer. */
 export async function applySenderLimits(deps: Pick<Deps, 'db' | 'mailer'>): Promise<void> {
-  useSenderLimits(deps, await readSenderLimits(deps));
+  const stored = await readStored(deps.db);
+  if (stored) useSenderLimits(deps, stored);
 }
 
-/** Gives these limits to this process's mailer. */
-export function useSenderLimits(deps: Pick<Deps, 'mailer'>, entries: readonly SenderLimitsEntry[]): void {
-  deps.mailer.senderLimits.replace(new Map(entries.map((e) => [e.sender, ownLimits(e)])));
+/** Gives these limits to this process's mailer (unless it already has some saved later). */
+export function useSenderLimits(deps: Pick<Deps, 'mailer'>, stored: StoredSenderLimits): void {
+  deps.mailer.senderLimits.replace(new Map(stored.limits.map((e) => [e.sender, ownLimits(e)])), stored.saved_at);
 }
 
 function ownLimits(e: SenderLimitsEntry): OwnSenderLimits {
@@ -47,13 +55,10 @@ function ownLimits(e: SenderLimitsEntry): OwnSenderLimits {
 }
 
 /**
- * The entries to keep for these senders (addresses, lower-cased): `input` checked and made whole, or, when
- * there is none, those stored before whose sender is still one of them. Problems are named `limits.N.field`.
+ * The entries to store for these senders (addresses, lower-cased): `input` checked and made whole.
+ * Problems are named `limits.N.field`.
  */
-export async function senderLimitsFor(
-  deps: Pick<Deps, 'db'>, senders: ReadonlySet<string>, input: readonly SenderLimitsInput[] | undefined, problems: InvalidParam[],
-): Promise<SenderLimitsEntry[]> {
-  if (!input) return (await readSenderLimits(deps)).filter((e) => senders.has(e.sender));
+export function checkSenderLimits(senders: ReadonlySet<string>, input: readonly SenderLimitsInput[], problems: InvalidParam[]): SenderLimitsEntry[] {
   const kept = new Map<string, SenderLimitsEntry>();
   input.forEach((item, i) => {
     const address = (parseMailbox(item.sender.trim())?.address ?? item.sender.trim()).toLowerCase();
@@ -68,7 +73,15 @@ export async function senderLimitsFor(
   return [...kept.values()];
 }
 
-/** Stores the entries (from senderLimitsFor), in the caller's transaction. */
-export async function writeSenderLimits(db: Db, entries: SenderLimitsEntry[]): Promise<void> {
-  await writeSettingJson(db, 'sender_limits', entries);
+/**
+ * Stores the senders' limits in the caller's transaction: `entries` (from checkSenderLimits), or, when none
+ * are given, those stored before whose sender is still one of `senders`. Returns what it stored.
+ */
+export async function writeSenderLimits(
+  db: Db, senders: ReadonlySet<string>, entries: SenderLimitsEntry[] | undefined, savedAt: string,
+): Promise<StoredSenderLimits> {
+  const limits = entries ?? ((await readStored(db))?.limits ?? []).filter((e) => senders.has(e.sender));
+  const stored = { saved_at: savedAt, limits };
+  await writeSettingJson(db, 'sender_limits', stored);
+  return stored;
 }

@@ -8,7 +8,7 @@ import { SmtpError } from '../../mail/mailer.ts';
 import { organisationName } from './organisation.service.ts';
 import { readSettingJson, writeSettingJson } from './organisation-settings.repo.ts';
 import {
-  defaultSenderLimits, readSenderLimits, senderLimitsFor, useSenderLimits, writeSenderLimits, type SenderLimitsEntry, type SenderLimitsInput,
+  checkSenderLimits, defaultSenderLimits, readSenderLimits, useSenderLimits, writeSenderLimits, type SenderLimitsEntry, type SenderLimitsInput,
 } from './sender-limits.service.ts';
 
 export interface Senders {
@@ -42,9 +42,9 @@ export async function getSenders(deps: Pick<Deps, 'db' | 'config'>): Promise<Sen
 
 /**
  * Replaces the sender identities and, when `limits` is given, their limits at the relay (else each sender
- * still listed keeps its own). Limits take effect in this process at once, in a worker from its next send.
+ * still listed keeps its own). Limits take effect in this process at once, in a worker when a send starts or resumes.
  */
-export async function setSenders(deps: Pick<Deps, 'db' | 'config' | 'mailer'>, items: string[], limits?: SenderLimitsInput[]): Promise<Senders> {
+export async function setSenders(deps: Pick<Deps, 'db' | 'config' | 'mailer' | 'clock'>, items: string[], limits?: SenderLimitsInput[]): Promise<Senders> {
   const problems: InvalidParam[] = [];
   const mailboxes = items.map((item, i) => {
     const mailbox = parseMailbox(item.trim());
@@ -53,13 +53,13 @@ export async function setSenders(deps: Pick<Deps, 'db' | 'config' | 'mailer'>, i
   });
   const senders = new Set(mailboxes.flatMap((m) => (m ? [m.address.toLowerCase()] : [])));
   senders.add(addressOf(deps.config.mailFrom));
-  const entries = await senderLimitsFor(deps, senders, limits, problems);
+  const entries = limits && checkSenderLimits(senders, limits, problems);
   if (problems.length) throw invalid(problems);
-  await deps.db.transaction().execute(async (trx) => {
+  const stored = await deps.db.transaction().execute(async (trx) => {
     await writeSettingJson(trx, 'senders', [...new Set(mailboxes.map((m) => formatMailbox(m!)))]);
-    await writeSenderLimits(trx, entries);
+    return writeSenderLimits(trx, senders, entries, deps.clock.now().toISOString());
   });
-  useSenderLimits(deps, entries);
+  useSenderLimits(deps, stored);
   return getSenders(deps);
 }
 

@@ -20,9 +20,10 @@ const SEND_RUN_MS = 10 * 60_000;
 
 export function registerMessageJobs(deps: Deps): void {
   const templates = templateCache(deps);
-  deps.jobs.work<SendMessageJob>(SEND_MESSAGE_JOB, async ({ messageId }, job) => {
+  deps.jobs.work<SendMessageJob>(SEND_MESSAGE_JOB, async ({ messageId, slot }, job) => {
     const until = Date.now() + SEND_RUN_MS;
     const outcome = await heapGrowth.during(() => runSend(deps, messageId, {
+      slot,
       stopping: () => isShuttingDown(deps.jobs) || job.signal.aborted || Date.now() > until,
       compiled: (message) => templates.get(message),
     }));

@@ -32,6 +32,8 @@ export const MAILS_IN_FLIGHT_PER_CONNECTION = 8;
 export type SendDeps = Pick<Deps, 'db' | 'clock' | 'mailer' | 'config' | 'secret' | 'log' | 'bounce'>;
 
 export interface SendLoopControl {
+  /** Which of the message's send slots this is (send-queue.ts): 0 is the one that always sends. */
+  slot: number;
   /** True when the process is shutting down: finish the mails in flight, then return. */
   stopping(): boolean;
   /** The message made ready to send (kept between runs by the caller). */
@@ -50,6 +52,9 @@ export async function runSend(deps: SendDeps, messageId: number, control: SendLo
   if (control.stopping()) return 'stopped';
   // the sender's limits as last saved, from whichever process saved them: its connections size the window
   await applySenderLimits(deps);
+  // a sender with limits of its own at the relay sends each message from one process, whose connections
+  // and pace are the limits (each process keeps its own): the other slots have nothing to do
+  if (control.slot > 0 && deps.mailer.senderLimits.hasOwn(senderOf(deps, message))) return 'idle';
   const copy = message.audience_done_at === null ? copyAudience(deps, messageId, () => control.stopping()) : undefined;
   const window = deps.mailer.senderLimits.of(senderOf(deps, message)).connections * MAILS_IN_FLIGHT_PER_CONNECTION;
   const batchSize = Math.min(1000, window * 4);
