@@ -6,7 +6,8 @@
 // N supporters a second arrive instead (latency at a given load). The last line is JSON:
 // {rps, baseline_rps, ratio, p99_ms, events_sent, events_stored}; events_stored counts the post_started rows
 // in the database after Outcry has shut down; cpu_us_per_request and baseline_cpu_us_per_request, each server's CPU
-// time (all its threads) per request over the whole load, which other work on the machine moves less than the rates.
+// time (all its threads) per request over the whole load, which other work on the machine moves less than the rates;
+// load_cpu_us_per_request and baseline_load_cpu_us_per_request, the load generator's, on the same cores.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { migrateToLatest, openDatabase } from '../src/db/database.ts';
 import { stormEventTotals } from '../src/modules/tracking/index.ts';
 import { runToJson, startServerChild } from './burst/child.ts';
 
-interface Load { requests: number; rps: number; p50_ms: number; p99_ms: number; events_sent: number; errors: number; statuses: Record<string, number> }
+interface Load { requests: number; rps: number; p50_ms: number; p99_ms: number; events_sent: number; errors: number; statuses: Record<string, number>; cpu_us_per_request: number }
 
 const seconds = process.env.BENCH_SECONDS ?? '10';
 const connections = process.env.BENCH_CONNECTIONS ?? '1000';
@@ -81,6 +82,9 @@ try {
     // the rates when other work shares the machine
     cpu_us_per_request: outcryCpu,
     baseline_cpu_us_per_request: baselineCpu,
+    // the load generator's own, on the same cores: what it takes is not the server's
+    load_cpu_us_per_request: measured.cpu_us_per_request,
+    baseline_load_cpu_us_per_request: base.cpu_us_per_request,
   }));
 } finally {
   rmSync(dir, { recursive: true, force: true });

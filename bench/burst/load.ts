@@ -31,6 +31,8 @@ const latencies: number[] = [];
 let measuring = false;
 let stopping = false;
 let requests = 0;
+/** Every answered request, warm-up too: the load's own CPU time is spread over them. */
+let answered = 0;
 let eventsSent = 0;
 let errors = 0;
 const statuses: Record<string, number> = {};
@@ -47,6 +49,7 @@ async function timed(connection: HttpConnection, method: 'GET' | 'POST', path: s
       requests++;
     }
     statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+    answered++;
     return answer;
   } catch {
     errors++;
@@ -118,6 +121,8 @@ function arriving(perSecond: number): Promise<void>[] {
 
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies.length === 0 ? 0 : latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!;
+const cpu = process.cpuUsage();
 console.log(JSON.stringify({
   requests, seconds: elapsed, rps: requests / elapsed, p50_ms: pct(0.5), p99_ms: pct(0.99), events_sent: eventsSent, errors, statuses,
+  cpu_us_per_request: Math.round((cpu.user + cpu.system) / Math.max(1, answered)),
 }));
