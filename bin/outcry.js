@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { enableCompileCache } from 'node:module';
+import module from 'node:module';
 import { COMPILE_CACHE_DIR } from './compile-cache.js';
 import { NODE_FLAGS } from './node-flags.js';
 
@@ -21,6 +21,7 @@ if (major < 22) {
   const r = spawnSync(local, [...NODE_FLAGS, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }
-// the modules' compiled code is kept between runs; a folder that cannot be written only means no cache
-enableCompileCache?.(COMPILE_CACHE_DIR);
+// the modules' compiled code is kept between runs; a folder that cannot be written only means no cache.
+// Not a named import: Node 20 has no enableCompileCache, and must get as far as the re-run above.
+module.enableCompileCache?.(COMPILE_CACHE_DIR);
 await import('../src/main.ts');
