@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomToken } from '../../lib/tokens.ts';
-import { trackedLinkPieces, trackedLinkUrl, verifyTrackedLink, withoutAttribution } from './tracked-links.ts';
+import { trackedLinkPieces, trackedLinkUrl, verifyTrackedLink } from './tracked-links.ts';
 
 const deps = { secret: 'a'.repeat(64), config: { publicUrl: 'https://storm.example.org' } } as Parameters<typeof trackedLinkUrl>[0];
 
@@ -37,19 +37,5 @@ describe('a tracked link', () => {
       expect(verifyTrackedLink(deps, signature, '7', `${destination}x`)).toBe(false);
       expect(verifyTrackedLink({ ...deps, secret: 'b'.repeat(64) }, signature, '7', destination)).toBe(false);
     }
-  });
-});
-
-describe('the address a click counts under', () => {
-  const own = 'https://storm.example.org';
-  it('is the destination without its r parameters, the rest as written', () => {
-    expect(withoutAttribution(own, `${own}/s/closing?x=a%20b&r=TOKEN&y=c+d#join`)).toBe(`${own}/s/closing?x=a%20b&y=c+d#join`);
-    expect(withoutAttribution(own, `${own}/s/closing?r=TOKEN`)).toBe(`${own}/s/closing`);
-    expect(withoutAttribution(own, `${own}/a/article?r=ONE&lang=ug&r=TWO`)).toBe(`${own}/a/article?lang=ug`);
-    expect(withoutAttribution(own, `${own}/s/closing?ref=mail&rr=1#r=2`)).toBe(`${own}/s/closing?ref=mail&rr=1#r=2`);
-  });
-
-  it('is any other page\'s address untouched', () => {
-    expect(withoutAttribution(own, 'https://example.org/page?r=keep%20me')).toBe('https://example.org/page?r=keep%20me');
   });
 });

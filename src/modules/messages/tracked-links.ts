@@ -22,21 +22,13 @@ export function withAttribution(publicUrl: string, url: string, token: string): 
   return u.toString();
 }
 
-/**
- * The destination as the organiser wrote it: what statistics count clicks by. Only the `r` parameters go;
- * the rest stays as written, byte for byte (URL would write it anew: a space's %20 as +, and so count one
- * page under two addresses).
- */
+/** The destination as the organiser wrote it: what statistics count clicks by. */
 export function withoutAttribution(publicUrl: string, url: string): string {
   if (!isOwnPublicPage(publicUrl, url)) return url;
-  const start = url.indexOf('?');
-  if (start < 0) return url;
-  const hash = url.indexOf('#', start);
-  const end = hash < 0 ? url.length : hash;
-  const pairs = url.slice(start + 1, end).split('&');
-  const kept = pairs.filter((pair) => pair.split('=', 1)[0] !== 'r');
-  if (kept.length === pairs.length) return url;
-  return url.slice(0, start) + (kept.length > 0 ? `?${kept.join('&')}` : '') + url.slice(end);
+  const u = new URL(url);
+  if (!u.searchParams.has('r')) return url;
+  u.searchParams.delete('r');
+  return u.toString();
 }
 
 export function trackedLinkUrl(deps: LinkDeps, messageId: number, token: string, destination: string): string {
