@@ -2,8 +2,9 @@
 // each loading the action page (keeping the oc_v cookie it is given) and pressing a network's button with
 // the form's fields, then making way for the next supporter. Run as its own process, so its work is not
 // the server's.
-// Prints {requests, seconds, rps, p50_ms, p99_ms, events_sent, errors} as JSON: rates and latencies from
-// the measured seconds after the warm-up; events_sent counts every POST answered with a 302, warm-up too.
+// Prints {requests, seconds, rps, p50_ms, p99_ms, events_sent, errors, cpu_us_per_request} as JSON: rates and
+// latencies from the measured seconds after the warm-up; events_sent counts every POST answered with a 302,
+// warm-up too; cpu_us_per_request is this process's own CPU time over every answered request.
 import { HttpConnection, type Answer } from './http-connection.ts';
 
 const [baseUrl, slug, secondsArg, connectionsArg, warmupArg, rateArg] = process.argv.slice(2);

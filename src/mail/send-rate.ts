@@ -23,6 +23,8 @@ interface Bucket { capacity: number; perMs: number; tokens: number; at: number }
 /** A sender's limits as last given, and its two buckets (per second, per hour). */
 interface Sender { limits: RateLimits; buckets: [Bucket, Bucket] }
 
+const LONGEST_WAIT_MS = 60_000;
+
 export function createSendRate(now: () => number = Date.now): SendRate {
   const senders = new Map<string, Sender>();
 
@@ -80,8 +82,9 @@ export function createSendRate(now: () => number = Date.now): SendRate {
     return longest;
   }
 
+  /** A mail looks again at least once a minute (its sender's limits may have changed), and a timer never overflows. */
   async function waitThenTake(sender: Sender, first: number) {
-    for (let ms = first; ms > 0; ms = wait(sender)) await new Promise((r) => setTimeout(r, ms));
+    for (let ms = first; ms > 0; ms = wait(sender)) await new Promise((r) => setTimeout(r, Math.min(ms, LONGEST_WAIT_MS)));
   }
 
   return {

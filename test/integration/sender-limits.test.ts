@@ -33,6 +33,14 @@ describeEachDatabase('each sender\'s limits at the relay', (ctx, dialect) => {
     });
     expect(saved.status).toBe(200);
     expect(saved.body.limits).toEqual([{ sender: 'press@example.org', connections: 2, per_second: 12.5, per_hour: null }]);
+    // what GET gave can be sent back as it is (null: the default); a sender has one row; a pace under one in 1,000 s is refused
+    expect((await ctx().api('PUT', '/api/v1/settings/senders', { items, limits: saved.body.limits })).body.limits).toEqual(saved.body.limits);
+    const twice = await ctx().api('PUT', '/api/v1/settings/senders', { items, limits: [{ sender: 'press@example.org', connections: 1 }, { sender: 'PRESS@example.org', connections: 3 }] });
+    expect(twice.status).toBe(422);
+    expect(twice.body.invalid_params).toEqual([{ name: 'limits.1.sender', reason: '"PRESS@example.org" has a row already (row 0)' }]);
+    const crawl = await ctx().api('PUT', '/api/v1/settings/senders', { items, limits: [{ sender: 'press@example.org', per_second: 0.0005 }] });
+    expect(crawl.status).toBe(400);
+    expect(crawl.body.invalid_params).toEqual([{ name: 'limits.0.per_second', reason: 'must be >= 0.001' }]);
     // the identities saved again without limits keep theirs; a sender taken off the list loses them
     expect((await ctx().api('PUT', '/api/v1/settings/senders', { items })).body.limits).toHaveLength(1);
     expect((await ctx().api('PUT', '/api/v1/settings/senders', { items: [items[1]] })).body.limits).toEqual([]);
@@ -88,7 +96,7 @@ describeEachDatabase('a sender with limits of its own, with several send slots',
     // this process runs no jobs: the slots are run here by hand, as a worker would
     const { deps } = ctx().runtime;
     const control = (slot: number) => ({ slot, stopping: () => false, compiled: (m: Message) => compileMessageVersions(deps, m) });
-    expect(await runSend(deps, solo, control(1))).toBe('idle');
+    expect(await runSend(deps, solo, control(1))).toBe('aside');
     expect(relay.taken.filter((m) => m.from === 'solo@example.org')).toHaveLength(0);
     expect(await runSend(deps, solo, control(0))).toBe('sent');
     expect(relay.taken.filter((m) => m.from === 'solo@example.org')).toHaveLength(3);

@@ -22,7 +22,7 @@ export { ROLES, isRole, type Role } from './roles.ts';
 export { loadOrCreateSecret } from './settings.repo.ts';
 export { findBrand, type Brand } from './brand.ts';
 export { senderRefusal } from './senders.service.ts';
-export { applySenderLimits } from './sender-limits.service.ts';
+export { applySenderLimits, hasOwnSenderLimits } from './sender-limits.service.ts';
 export { translatorFor, getPublicStrings, replaceStringOverrides, type PublicStrings } from './string-overrides.service.ts';
 export { registerSettingsRoutes } from './strings.routes.ts';
 

@@ -29,7 +29,8 @@ const OrganisationInput = Type.Object({
 });
 const orDefault = (schema: ReturnType<typeof Type.Integer> | ReturnType<typeof Type.Number>, description: string) => Type.Union([schema, Type.Null()], { description: `${description}; null: the default` });
 const connections = Type.Integer({ minimum: 1, maximum: 100 });
-const perSecond = Type.Number({ exclusiveMinimum: 0, maximum: 100_000 });
+// at least one message in about 17 minutes; a slower pace is an hourly limit's to set
+const perSecond = Type.Number({ minimum: 0.001, maximum: 100_000 });
 const perHour = Type.Integer({ minimum: 1, maximum: 100_000_000 });
 const SenderLimits = Type.Object({
   sender: Type.String({ maxLength: 320, description: 'The sender\'s address (one of the identities, or the default sender)' }),
@@ -50,7 +51,8 @@ const Senders = Type.Object({
 });
 const SendersInput = Type.Object({
   items: Type.Array(Type.String({ maxLength: 320 }), { maxItems: 50 }),
-  // a limit left out is the default (not null: validation would read a 0 as null, and a 0 must be refused)
+  // a limit left out (or null) is the default; not null in the schema, where validation would read a 0 as
+  // null, and a 0 must be refused
   limits: Type.Optional(Type.Array(Type.Object({
     sender: SenderLimits.properties.sender,
     connections: Type.Optional(Type.Integer({ ...connections, description: 'SMTP connections its mail goes over; left out: the default' })),
@@ -93,10 +95,21 @@ export function registerOrganisationRoutes(root: FastifyInstance, deps: Deps): v
   }, async () => getSenders(deps));
 
   app.put('/api/v1/settings/senders', {
+    // a limit sent back as GET gave it (null: the default) is a limit left out; validation would read null as 0
+    preValidation: async (req) => dropNullLimits(req.body),
     config: owner, schema: { tags, summary: 'Replace the sender identities, and their limits at the relay', body: SendersInput, response: { 200: Senders } },
   }, async (req) => setSenders(deps, req.body.items, req.body.limits));
 
   app.post('/api/v1/settings/smtp/test', {
     config: owner, schema: { tags, summary: 'Send a test mail through the relay; answers with the relay\'s reply', body: SmtpTestInput, response: { 200: SmtpTestResult } },
   }, async (req) => sendSmtpTest(deps, req.body.email));
+}
+
+function dropNullLimits(body: unknown): void {
+  const limits = (body as { limits?: unknown } | null)?.limits;
+  if (!Array.isArray(limits)) return;
+  for (const row of limits) {
+    if (row === null || typeof row !== 'object') continue;
+    for (const key of ['connections', 'per_second', 'per_hour']) if ((row as Record<string, unknown>)[key] === null) delete (row as Record<string, unknown>)[key];
+  }
 }

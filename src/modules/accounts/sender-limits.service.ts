@@ -4,7 +4,7 @@
 import type { Db } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { InvalidParam } from '../../http/problem.ts';
-import { parseMailbox } from '../../mail/mailbox.ts';
+import { parseMailbox, splitMailbox } from '../../mail/mailbox.ts';
 import type { OwnSenderLimits } from '../../mail/sender-limits.ts';
 import { readSettingJson, writeSettingJson } from './organisation-settings.repo.ts';
 
@@ -35,6 +35,12 @@ export async function readSenderLimits(deps: Pick<Deps, 'db'>): Promise<SenderLi
   return (await readStored(deps.db))?.limits ?? [];
 }
 
+/** Whether the sender of `from` (a mailbox or an address) has limits of its own, as last saved by any process. */
+export async function hasOwnSenderLimits(deps: Pick<Deps, 'db'>, from: string): Promise<boolean> {
+  const address = splitMailbox(from).address.toLowerCase();
+  return (await readSenderLimits(deps)).some((e) => e.sender === address);
+}
+
 /** Reads the senders' limits and gives them to this process's mailer. */
 export async function applySenderLimits(deps: Pick<Deps, 'db' | 'mailer'>): Promise<void> {
   const stored = await readStored(deps.db);
@@ -60,12 +66,18 @@ function ownLimits(e: SenderLimitsEntry): OwnSenderLimits {
  */
 export function checkSenderLimits(senders: ReadonlySet<string>, input: readonly SenderLimitsInput[], problems: InvalidParam[]): SenderLimitsEntry[] {
   const kept = new Map<string, SenderLimitsEntry>();
+  const seen = new Map<string, number>();
   input.forEach((item, i) => {
     const address = (parseMailbox(item.sender.trim())?.address ?? item.sender.trim()).toLowerCase();
     if (!senders.has(address)) {
       problems.push({ name: `limits.${i}.sender`, reason: `"${item.sender}" is neither one of the sender identities nor the default sender` });
       return;
     }
+    if (seen.has(address)) {
+      problems.push({ name: `limits.${i}.sender`, reason: `"${item.sender}" has a row already (row ${seen.get(address)})` });
+      return;
+    }
+    seen.set(address, i);
     const entry = { sender: address, connections: item.connections ?? null, per_second: item.per_second ?? null, per_hour: item.per_hour ?? null };
     // a sender with nothing of its own is not stored: it simply has the defaults
     if (entry.connections !== null || entry.per_second !== null || entry.per_hour !== null) kept.set(address, entry);

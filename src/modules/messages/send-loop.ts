@@ -6,6 +6,7 @@
 // for one message at once: each claims its own batches and keeps them leased while it holds them.
 import type { Deps } from '../../deps.ts';
 import type { Message } from '../../db/schema.ts';
+import type { SenderLimits } from '../../mail/sender-limits.ts';
 import { applySenderLimits } from '../accounts/index.ts';
 import { mailableAmong } from '../people/index.ts';
 import { deliverToRecipient } from './deliver.ts';
@@ -42,9 +43,19 @@ export interface SendLoopControl {
 
 /**
  * sent: every recipient is done. waiting: some wait for a retry (the periodic tick comes back).
- * stopped: the process is shutting down. idle: the message is not (or no longer) sending.
+ * stopped: the process is shutting down. idle: the message is not (or no longer) sending. aside: another
+ * slot sends it (its sender has limits of its own).
  */
-export type SendOutcome = 'sent' | 'waiting' | 'stopped' | 'idle';
+export type SendOutcome = 'sent' | 'waiting' | 'stopped' | 'idle' | 'aside';
+
+/**
+ * Mails in flight: eight per connection, and no more than ten seconds' worth at the sender's rate, so that
+ * a run under a slow limit still ends soon after it is asked to (a claimed batch is four windows).
+ */
+export function sendWindow(limits: SenderLimits): number {
+  const perSecond = Math.min(limits.perSecond > 0 ? limits.perSecond : Infinity, limits.perHour > 0 ? limits.perHour / 3600 : Infinity);
+  return Math.max(1, Math.min(limits.connections * MAILS_IN_FLIGHT_PER_CONNECTION, Math.ceil(perSecond * 10)));
+}
 
 export async function runSend(deps: SendDeps, messageId: number, control: SendLoopControl): Promise<SendOutcome> {
   const message = await findMessageById(deps.db, messageId);
@@ -54,9 +65,9 @@ export async function runSend(deps: SendDeps, messageId: number, control: SendLo
   await applySenderLimits(deps);
   // a sender with limits of its own at the relay sends each message from one process, whose connections
   // and pace are the limits (each process keeps its own): the other slots have nothing to do
-  if (control.slot > 0 && deps.mailer.senderLimits.hasOwn(senderOf(deps, message))) return 'idle';
+  if (control.slot > 0 && deps.mailer.senderLimits.hasOwn(senderOf(deps, message))) return 'aside';
   const copy = message.audience_done_at === null ? copyAudience(deps, messageId, () => control.stopping()) : undefined;
-  const window = deps.mailer.senderLimits.of(senderOf(deps, message)).connections * MAILS_IN_FLIGHT_PER_CONNECTION;
+  const window = sendWindow(deps.mailer.senderLimits.of(senderOf(deps, message)));
   const batchSize = Math.min(1000, window * 4);
   const leases = createRecipientLeases(deps);
   const writer = createOutcomeWriter(deps, messageId, (ids) => leases.release(ids));
