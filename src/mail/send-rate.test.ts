@@ -89,4 +89,13 @@ describe('sender limits', () => {
     t.replace(new Map());
     expect(t.of('press@example.org').connections).toBe(5);
   });
+
+  it('keeps limits saved later than a read that a save overtook', () => {
+    const t = table();
+    t.replace(new Map([['a@example.org', { connections: 2 }]]), 7);
+    t.replace(new Map([['a@example.org', { connections: 9 }]]), 6);
+    expect(t.of('a@example.org').connections).toBe(2);
+    t.replace(new Map(), 8);
+    expect(t.of('a@example.org').connections).toBe(5);
+  });
 });

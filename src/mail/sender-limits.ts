@@ -20,16 +20,16 @@ export interface SenderLimitsTable {
   /** Whether the sender of `from` has limits of its own. */
   hasOwn(from: string): boolean;
   /**
-   * Every sender's own limits, by address (any case), replacing those before, unless `savedAt` (when they
-   * were saved, an ISO time) is older than that of the limits in use: a read that a save overtook.
+   * Every sender's own limits, by address (any case), replacing those before, unless `version` (each save
+   * counts one up) is older than that of the limits in use: a read that a save overtook.
    */
-  replace(own: ReadonlyMap<string, OwnSenderLimits>, savedAt?: string): void;
+  replace(own: ReadonlyMap<string, OwnSenderLimits>, version?: number): void;
 }
 
 export function createSenderLimitsTable(defaults: SenderLimits): SenderLimitsTable {
   const base: SenderLimits = { ...defaults, connections: Math.max(1, defaults.connections) };
   let bySender = new Map<string, SenderLimits>();
-  let inUseSavedAt: string | undefined;
+  let inUse = -Infinity;
   const addressOf = (from: string) => splitMailbox(from).address.toLowerCase();
   return {
     of(from) {
@@ -37,9 +37,9 @@ export function createSenderLimitsTable(defaults: SenderLimits): SenderLimitsTab
       return bySender.get(addressOf(from)) ?? base;
     },
     hasOwn: (from) => bySender.size > 0 && bySender.has(addressOf(from)),
-    replace(own, savedAt) {
-      if (savedAt !== undefined && inUseSavedAt !== undefined && savedAt < inUseSavedAt) return;
-      if (savedAt !== undefined) inUseSavedAt = savedAt;
+    replace(own, version) {
+      if (version !== undefined && version < inUse) return;
+      if (version !== undefined) inUse = version;
       const next = new Map<string, SenderLimits>();
       for (const [address, limits] of own) {
         next.set(address.toLowerCase(), {

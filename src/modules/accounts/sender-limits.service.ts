@@ -24,8 +24,11 @@ export function defaultSenderLimits(deps: Pick<Deps, 'config'>) {
   return { connections: Math.max(1, deps.config.smtpConnections), per_second: deps.config.sendPerSecond, per_hour: deps.config.sendPerHour };
 }
 
-/** The row: the entries, and when they were saved (so a read that a save overtook is not used after it). */
-interface StoredSenderLimits { saved_at: string; limits: SenderLimitsEntry[] }
+/**
+ * The row: the entries, and how many times they were saved (each save counts one up in its transaction),
+ * so a read that a save overtook is not used after it, whatever the hosts' clocks say.
+ */
+interface StoredSenderLimits { version: number; limits: SenderLimitsEntry[] }
 
 async function readStored(db: Db): Promise<StoredSenderLimits | undefined> {
   return await readSettingJson(db, 'sender_limits') as StoredSenderLimits | undefined;
@@ -49,7 +52,7 @@ export async function applySenderLimits(deps: Pick<Deps, 'db' | 'mailer'>): Prom
 
 /** Gives these limits to this process's mailer (unless it already has some saved later). */
 export function useSenderLimits(deps: Pick<Deps, 'mailer'>, stored: StoredSenderLimits): void {
-  deps.mailer.senderLimits.replace(new Map(stored.limits.map((e) => [e.sender, ownLimits(e)])), stored.saved_at);
+  deps.mailer.senderLimits.replace(new Map(stored.limits.map((e) => [e.sender, ownLimits(e)])), stored.version);
 }
 
 function ownLimits(e: SenderLimitsEntry): OwnSenderLimits {
@@ -89,11 +92,10 @@ export function checkSenderLimits(senders: ReadonlySet<string>, input: readonly 
  * Stores the senders' limits in the caller's transaction: `entries` (from checkSenderLimits), or, when none
  * are given, those stored before whose sender is still one of `senders`. Returns what it stored.
  */
-export async function writeSenderLimits(
-  db: Db, senders: ReadonlySet<string>, entries: SenderLimitsEntry[] | undefined, savedAt: string,
-): Promise<StoredSenderLimits> {
-  const limits = entries ?? ((await readStored(db))?.limits ?? []).filter((e) => senders.has(e.sender));
-  const stored = { saved_at: savedAt, limits };
+export async function writeSenderLimits(db: Db, senders: ReadonlySet<string>, entries: SenderLimitsEntry[] | undefined): Promise<StoredSenderLimits> {
+  const before = await readStored(db);
+  const limits = entries ?? (before?.limits ?? []).filter((e) => senders.has(e.sender));
+  const stored = { version: (before?.version ?? 0) + 1, limits };
   await writeSettingJson(db, 'sender_limits', stored);
   return stored;
 }

@@ -44,7 +44,7 @@ export async function getSenders(deps: Pick<Deps, 'db' | 'config'>): Promise<Sen
  * Replaces the sender identities and, when `limits` is given, their limits at the relay (else each sender
  * still listed keeps its own). Limits take effect in this process at once, in a worker when a send starts or resumes.
  */
-export async function setSenders(deps: Pick<Deps, 'db' | 'config' | 'mailer' | 'clock'>, items: string[], limits?: SenderLimitsInput[]): Promise<Senders> {
+export async function setSenders(deps: Pick<Deps, 'db' | 'config' | 'mailer'>, items: string[], limits?: SenderLimitsInput[]): Promise<Senders> {
   const problems: InvalidParam[] = [];
   const mailboxes = items.map((item, i) => {
     const mailbox = parseMailbox(item.trim());
@@ -57,7 +57,7 @@ export async function setSenders(deps: Pick<Deps, 'db' | 'config' | 'mailer' | '
   if (problems.length) throw invalid(problems);
   const stored = await deps.db.transaction().execute(async (trx) => {
     await writeSettingJson(trx, 'senders', [...new Set(mailboxes.map((m) => formatMailbox(m!)))]);
-    return writeSenderLimits(trx, senders, entries, deps.clock.now().toISOString());
+    return writeSenderLimits(trx, senders, entries);
   });
   useSenderLimits(deps, stored);
   return getSenders(deps);
