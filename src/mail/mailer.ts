@@ -9,7 +9,7 @@ import { splitMailbox } from './mailbox.ts';
 import { buildMime } from './mime.ts';
 import { alternativeBody, type MimeBody } from './mime-body.ts';
 import { createSendRate } from './send-rate.ts';
-import { createSenderLimitsTable, type SenderLimitsTable } from './sender-limits.ts';
+import { createSenderLimitsTable, senderAddress, type SenderLimitsTable } from './sender-limits.ts';
 import type { SmtpPool } from './smtp-pool.ts';
 import { createThreadedSmtpPool } from './smtp-thread.ts';
 
@@ -84,7 +84,7 @@ export function createMailer(config: MailerConfig): Mailer {
       const smtp = getPool();
       try {
         const from = splitMailbox(mail.from).address;
-        const sender = from.toLowerCase();
+        const sender = senderAddress(from);
         const limits = senderLimits.of(sender);
         // each await is a turn of the microtask queue per mail: only taken when there is something to wait for
         const waiting = rate.take(sender, limits);

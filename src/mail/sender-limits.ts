@@ -26,17 +26,21 @@ export interface SenderLimitsTable {
   replace(own: ReadonlyMap<string, OwnSenderLimits>, version?: number): void;
 }
 
+/** The address a sender's limits are kept by: the mailbox's address (of `Name <address>` or a bare one), lower-cased. */
+export function senderAddress(from: string): string {
+  return splitMailbox(from).address.toLowerCase();
+}
+
 export function createSenderLimitsTable(defaults: SenderLimits): SenderLimitsTable {
   const base: SenderLimits = { ...defaults, connections: Math.max(1, defaults.connections) };
   let bySender = new Map<string, SenderLimits>();
   let inUse = -Infinity;
-  const addressOf = (from: string) => splitMailbox(from).address.toLowerCase();
   return {
     of(from) {
       if (bySender.size === 0) return base;
-      return bySender.get(addressOf(from)) ?? base;
+      return bySender.get(senderAddress(from)) ?? base;
     },
-    hasOwn: (from) => bySender.size > 0 && bySender.has(addressOf(from)),
+    hasOwn: (from) => bySender.size > 0 && bySender.has(senderAddress(from)),
     replace(own, version) {
       if (version !== undefined && version < inUse) return;
       if (version !== undefined) inUse = version;

@@ -100,11 +100,10 @@ export function createSmtpPool(options: SmtpPoolOptions): ResizableSmtpPool {
       session.quit();
       open--;
     }
+    // acquire counts the connection it opens before it waits for it, so this stops at the limit
     while (open < limit && waiting.length > 0) {
-      open++;
       const next = waiting.shift()!;
-      const session = new SmtpSession(settings);
-      session.open().then(() => next(session), (err: Error) => { drop(session); next(err); });
+      acquire().then(next, next);
     }
   }
 

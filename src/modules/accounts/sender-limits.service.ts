@@ -4,8 +4,7 @@
 import type { Db } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { InvalidParam } from '../../http/problem.ts';
-import { parseMailbox, splitMailbox } from '../../mail/mailbox.ts';
-import type { OwnSenderLimits } from '../../mail/sender-limits.ts';
+import { senderAddress, type OwnSenderLimits } from '../../mail/sender-limits.ts';
 import { readSettingJson, writeSettingJson } from './organisation-settings.repo.ts';
 
 /** One sender's own limits; null: the installation's default. */
@@ -40,7 +39,7 @@ export async function readSenderLimits(deps: Pick<Deps, 'db'>): Promise<SenderLi
 
 /** Whether the sender of `from` (a mailbox or an address) has limits of its own, as last saved by any process. */
 export async function hasOwnSenderLimits(deps: Pick<Deps, 'db'>, from: string): Promise<boolean> {
-  const address = splitMailbox(from).address.toLowerCase();
+  const address = senderAddress(from);
   return (await readSenderLimits(deps)).some((e) => e.sender === address);
 }
 
@@ -71,7 +70,7 @@ export function checkSenderLimits(senders: ReadonlySet<string>, input: readonly 
   const kept = new Map<string, SenderLimitsEntry>();
   const seen = new Map<string, number>();
   input.forEach((item, i) => {
-    const address = (parseMailbox(item.sender.trim())?.address ?? item.sender.trim()).toLowerCase();
+    const address = senderAddress(item.sender);
     if (!senders.has(address)) {
       problems.push({ name: `limits.${i}.sender`, reason: `"${item.sender}" is neither one of the sender identities nor the default sender` });
       return;
